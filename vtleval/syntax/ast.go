@@ -1,0 +1,183 @@
+package syntax
+
+// Node is a statement of a template: text, a reference, or a directive.
+type Node interface{ Pos() Pos }
+
+// Expr is an expression: in #set, #if, directive arguments and method
+// arguments.
+type Expr interface{ Pos() Pos }
+
+// Pos is a rune offset into the template source.
+type Pos int
+
+// Text is literal output: template text, escapes, escaped directives and
+// whatever Velocity prints of a construct that did not parse as VTL.
+type Text struct {
+	P    Pos
+	Text string
+}
+
+// Textblock is #[[ ... ]]#: printed as is.
+type Textblock struct {
+	P    Pos
+	Text string
+}
+
+// Comment is a ## or #* *# comment; Text is what it prints (usually "").
+type Comment struct {
+	P    Pos
+	Text string
+}
+
+// RefKind tells how a reference was written.
+type RefKind uint8
+
+const (
+	RefNormal RefKind = iota // $a
+	RefFormal                // ${a}
+	RefQuiet                 // $!a, $!{a}
+	RefRunt                  // not a reference after all: printed as its root text
+)
+
+// Ref is a reference: a variable followed by properties, method calls and
+// indexes. The string fields reproduce what ASTReference computes at init.
+type Ref struct {
+	P          Pos
+	Kind       RefKind
+	Root       string // the variable name
+	Parts      []RefPart
+	Escaped    bool   // an odd number of backslashes precedes it
+	EscPrefix  string // half of the leading backslashes
+	MorePrefix string // text between the backslashes and the $ (from MORE rules)
+	NullString string // printed when the value is null
+	Literal    string // the reference as written
+	Computable bool   // false for the $\! form, which is never evaluated
+	SetName    string // the name #set assigns to when there are no parts
+}
+
+// PartKind is the kind of a reference part.
+type PartKind uint8
+
+const (
+	PartProp   PartKind = iota // .name
+	PartMethod                 // .name(args)
+	PartIndex                  // [arg]
+)
+
+// RefPart is one step of a reference chain.
+type RefPart struct {
+	P    Pos
+	Kind PartKind
+	Name string
+	Args []Expr // method arguments; one element for an index
+}
+
+// SetStmt is #set($lhs = rhs).
+type SetStmt struct {
+	P   Pos
+	LHS *Ref
+	RHS Expr
+	Src string // the right-hand side as written, for messages
+}
+
+// IfStmt is #if/#elseif/#else/#end.
+type IfStmt struct {
+	P       Pos
+	Conds   []Expr   // the #if condition, then each #elseif condition
+	Blocks  [][]Node // one block per condition
+	Else    []Node
+	HasElse bool
+}
+
+// Directive is a pluggable directive (#foreach, #macro, #define, #evaluate,
+// #parse, #include, #literal, #break, #stop) or a macro call.
+type Directive struct {
+	P       Pos
+	Name    string
+	Args    []Expr
+	Parens  bool
+	Block   bool   // has a body ended by #end
+	Body    []Node // for block directives
+	Literal string // the source as Velocity prints an unknown macro call
+	BodySrc string // the body's text as #literal prints it
+	End     Pos
+}
+
+// Literal expressions.
+type (
+	// StringLit is a string literal. Interp is set when it is double-quoted
+	// and contains '$' or '#': then Nodes is the parsed content, rendered at
+	// each evaluation, and Trim says whether to drop the last character of
+	// the rendering (Velocity parses the text plus a space).
+	StringLit struct {
+		P      Pos
+		Value  string
+		Interp bool
+		Nodes  []Node
+		Trim   bool
+	}
+	IntLit struct {
+		P     Pos
+		Image string
+	}
+	FloatLit struct {
+		P     Pos
+		Image string
+	}
+	BoolLit struct {
+		P     Pos
+		Value bool
+	}
+	ListLit struct {
+		P     Pos
+		Elems []Expr
+	}
+	MapLit struct {
+		P          Pos
+		Keys, Vals []Expr
+	}
+	RangeLit struct {
+		P        Pos
+		From, To Expr
+	}
+	// Word is a bare word argument (#foreach's "in", a macro name).
+	Word struct {
+		P    Pos
+		Name string
+	}
+	// BinaryExpr is X Op Y.
+	BinaryExpr struct {
+		P    Pos
+		Op   string // "||" "&&" "==" "!=" "<" ">" "<=" ">=" "+" "-" "*" "/" "%"
+		X, Y Expr
+	}
+	// NotExpr is !X.
+	NotExpr struct {
+		P Pos
+		X Expr
+	}
+	// ParenExpr is (X).
+	ParenExpr struct {
+		P Pos
+		X Expr
+	}
+)
+
+func (n *Text) Pos() Pos       { return n.P }
+func (n *Textblock) Pos() Pos  { return n.P }
+func (n *Comment) Pos() Pos    { return n.P }
+func (n *Ref) Pos() Pos        { return n.P }
+func (n *SetStmt) Pos() Pos    { return n.P }
+func (n *IfStmt) Pos() Pos     { return n.P }
+func (n *Directive) Pos() Pos  { return n.P }
+func (n *StringLit) Pos() Pos  { return n.P }
+func (n *IntLit) Pos() Pos     { return n.P }
+func (n *FloatLit) Pos() Pos   { return n.P }
+func (n *BoolLit) Pos() Pos    { return n.P }
+func (n *ListLit) Pos() Pos    { return n.P }
+func (n *MapLit) Pos() Pos     { return n.P }
+func (n *RangeLit) Pos() Pos   { return n.P }
+func (n *Word) Pos() Pos       { return n.P }
+func (n *BinaryExpr) Pos() Pos { return n.P }
+func (n *NotExpr) Pos() Pos    { return n.P }
+func (n *ParenExpr) Pos() Pos  { return n.P }

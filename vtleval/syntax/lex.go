@@ -1,0 +1,826 @@
+package syntax
+
+// The scanner is a port of the token manager that JavaCC generates from Apache
+// Velocity 1.7's grammar (src/parser/Parser.jjt at tag 1.7). Velocity's
+// whitespace and "schmoo" rules live almost entirely in that token manager:
+// which characters a ')' swallows, when spaces before #set disappear, what a
+// lone '$' or '#' turns into. Re-deriving those rules by hand is how every
+// other VTL engine went wrong, so this file keeps the original machinery:
+// lexical states, a state stack with the paren counters, longest-match with
+// ties going to the rule defined first, MORE rules whose text prefixes the next
+// token, and SPECIAL tokens attached to the token that follows them.
+
+// lexState is a JavaCC lexical state of the Velocity grammar.
+type lexState uint8
+
+const (
+	stDefault lexState = iota
+	stPreDirective
+	stDirective
+	stReference
+	stRefModifier
+	stRefMod2
+	stRefIndex
+	stSingleLineComment
+	stFormalComment
+	stMultiLineComment
+	stTextblock
+)
+
+// tokKind is a token kind. The order of the constants is the order in which
+// the rules appear in Parser.jjt, which decides ties in longest-match.
+type tokKind uint8
+
+const (
+	tokEOF            tokKind = iota
+	tokIndexLBracket          // [ after a reference
+	tokIndexRBracket          // ] closing an index
+	tokLBracket               // [
+	tokRBracket               // ]
+	tokComma                  // ,
+	tokDoubleDot              // ..
+	tokColon                  // :
+	tokLeftCurley             // { (map literal)
+	tokRightCurley            // } (map literal)
+	tokLParen                 // (
+	tokRParen                 // ) closing a directive, with trailing blanks+newline
+	tokRefMod2RParen          // ) closing a method call
+	tokEscapeDirective        // \#if
+	tokSetDirective           // #set(
+	tokMoreDollar             // $ (MORE)
+	tokMoreDollarBang         // $! (MORE)
+	tokMoreTextblock          // #[[ (MORE)
+	tokMoreFormalComment      // #** (MORE)
+	tokMoreMultiComment       // #* (MORE)
+	tokMoreHash               // # (MORE)
+	tokSingleLineCommentStart // ##
+	tokDoubleEscape           // \\
+	tokEscape                 // \
+	tokText                   // schmoo
+	tokSingleLineComment      // newline ending a ## comment
+	tokFormalComment          // *# ending #** comment
+	tokMultiLineComment       // *# ending #* comment
+	tokTextblock              // ]]#
+	tokSkip                   // any char inside a comment (SKIP)
+	tokMoreAny                // any char inside #[[ ]]# (MORE)
+	tokWhitespace             // blanks and newlines inside a directive
+	tokStringLiteral          // "..." or '...'
+	tokTrue                   // true
+	tokFalse                  // false
+	tokNewline                // newline inside a directive
+	tokMinus                  // -
+	tokPlus                   // +
+	tokMultiply               // *
+	tokDivide                 // /
+	tokModulus                // %
+	tokAnd                    // && and
+	tokOr                     // || or
+	tokLT                     // < lt
+	tokLE                     // <= le
+	tokGT                     // > gt
+	tokGE                     // >= ge
+	tokEQ                     // == eq
+	tokNE                     // != ne
+	tokNot                    // ! not
+	tokEquals                 // =
+	tokEnd                    // #end
+	tokIf                     // #if
+	tokElseIf                 // #elseif
+	tokElse                   // #else
+	tokInteger                // 12
+	tokFloat                  // 1.5
+	tokWord                   // directive name
+	tokBracketedWord          // {name}
+	tokIdentifier             // reference name
+	tokDot                    // . before a property
+	tokLCurly                 // ${
+	tokRCurly                 // } closing ${
+	tokRefTerminator          // SPECIAL: ends a reference
+	tokDirTerminator          // SPECIAL: ends a failed directive
+	tokEmptyIndex             // $[ $. and friends, which are text
+)
+
+var tokNames = [...]string{
+	tokEOF: "end of input", tokIndexLBracket: "'['", tokIndexRBracket: "']'", tokLBracket: "'['",
+	tokRBracket: "']'", tokComma: "','", tokDoubleDot: "'..'", tokColon: "':'",
+	tokLeftCurley: "'{'", tokRightCurley: "'}'", tokLParen: "'('", tokRParen: "')'",
+	tokRefMod2RParen: "')'", tokEscapeDirective: "escaped directive", tokSetDirective: "#set",
+	tokSingleLineCommentStart: "'##'", tokDoubleEscape: "'\\\\'", tokEscape: "'\\'",
+	tokText: "text", tokSingleLineComment: "newline", tokFormalComment: "'*#'",
+	tokMultiLineComment: "'*#'", tokTextblock: "']]#'", tokWhitespace: "whitespace",
+	tokStringLiteral: "string literal", tokTrue: "true", tokFalse: "false", tokNewline: "newline",
+	tokMinus: "'-'", tokPlus: "'+'", tokMultiply: "'*'", tokDivide: "'/'", tokModulus: "'%'",
+	tokAnd: "'&&'", tokOr: "'||'", tokLT: "'<'", tokLE: "'<='", tokGT: "'>'", tokGE: "'>='",
+	tokEQ: "'=='", tokNE: "'!='", tokNot: "'!'", tokEquals: "'='", tokEnd: "#end", tokIf: "#if",
+	tokElseIf: "#elseif", tokElse: "#else", tokInteger: "integer", tokFloat: "number",
+	tokWord: "name", tokBracketedWord: "{name}", tokIdentifier: "identifier", tokDot: "'.'",
+	tokLCurly: "'{'", tokRCurly: "'}'", tokEmptyIndex: "text",
+}
+
+func (k tokKind) String() string {
+	if int(k) < len(tokNames) && tokNames[k] != "" {
+		return tokNames[k]
+	}
+	return "token"
+}
+
+// token is one token handed to the parser.
+type token struct {
+	kind    tokKind
+	image   string // text, including any MORE prefix
+	pos     int    // rune offset of the first character (of the MORE prefix)
+	end     int    // rune offset after the last character
+	special []string
+	next    *token
+}
+
+// rules lists, per lexical state, the token kinds that may match there.
+var rules = [...][]tokKind{
+	stDefault: {tokEscapeDirective, tokSetDirective, tokMoreDollar, tokMoreDollarBang,
+		tokMoreTextblock, tokMoreFormalComment, tokMoreMultiComment, tokMoreHash,
+		tokSingleLineCommentStart, tokDoubleEscape, tokEscape, tokText, tokEmptyIndex},
+	stPreDirective: {tokMoreDollar, tokMoreDollarBang, tokMoreTextblock, tokMoreFormalComment,
+		tokMoreMultiComment, tokMoreHash, tokSingleLineCommentStart, tokEnd, tokIf, tokElseIf,
+		tokElse, tokInteger, tokFloat, tokWord, tokBracketedWord, tokDirTerminator},
+	stDirective: {tokLBracket, tokRBracket, tokComma, tokDoubleDot, tokColon, tokLeftCurley,
+		tokRightCurley, tokLParen, tokRParen, tokMoreDollar, tokMoreDollarBang, tokMoreTextblock,
+		tokMoreFormalComment, tokMoreMultiComment, tokMoreHash, tokSingleLineCommentStart,
+		tokWhitespace, tokStringLiteral, tokTrue, tokFalse, tokNewline, tokMinus, tokPlus,
+		tokMultiply, tokDivide, tokModulus, tokAnd, tokOr, tokLT, tokLE, tokGT, tokGE, tokEQ,
+		tokNE, tokNot, tokEquals, tokInteger, tokFloat, tokWord, tokBracketedWord},
+	stReference: {tokIndexLBracket, tokSetDirective, tokMoreDollar, tokMoreDollarBang,
+		tokMoreTextblock, tokMoreFormalComment, tokMoreMultiComment, tokMoreHash,
+		tokSingleLineCommentStart, tokTrue, tokFalse, tokIdentifier, tokDot, tokLCurly, tokRCurly,
+		tokRefTerminator, tokEmptyIndex},
+	stRefModifier: {tokIndexLBracket, tokLParen, tokSetDirective, tokMoreDollar,
+		tokMoreDollarBang, tokMoreTextblock, tokMoreFormalComment, tokMoreMultiComment,
+		tokMoreHash, tokTrue, tokFalse, tokIdentifier, tokDot, tokLCurly, tokRCurly,
+		tokRefTerminator},
+	stRefMod2: {tokLBracket, tokRBracket, tokComma, tokDoubleDot, tokColon, tokLeftCurley,
+		tokRightCurley, tokRefMod2RParen, tokSetDirective, tokMoreDollar, tokMoreDollarBang,
+		tokMoreTextblock, tokMoreFormalComment, tokMoreMultiComment, tokMoreHash, tokWhitespace,
+		tokStringLiteral, tokTrue, tokFalse, tokInteger, tokFloat, tokIdentifier, tokDot},
+	stRefIndex: {tokIndexRBracket, tokMoreDollar, tokMoreDollarBang, tokMoreTextblock,
+		tokMoreFormalComment, tokMoreMultiComment, tokMoreHash, tokWhitespace, tokStringLiteral,
+		tokTrue, tokFalse, tokInteger, tokFloat},
+	stSingleLineComment: {tokMoreDollar, tokMoreDollarBang, tokMoreTextblock,
+		tokMoreFormalComment, tokMoreMultiComment, tokMoreHash, tokSingleLineComment, tokSkip},
+	stFormalComment: {tokMoreDollar, tokMoreDollarBang, tokMoreTextblock, tokMoreFormalComment,
+		tokMoreMultiComment, tokMoreHash, tokFormalComment, tokSkip},
+	stMultiLineComment: {tokMoreDollar, tokMoreDollarBang, tokMoreTextblock,
+		tokMoreFormalComment, tokMoreMultiComment, tokMoreHash, tokMultiLineComment, tokSkip},
+	stTextblock: {tokMoreDollar, tokMoreDollarBang, tokMoreTextblock, tokMoreFormalComment,
+		tokMoreMultiComment, tokMoreHash, tokTextblock, tokMoreAny},
+}
+
+func isMore(k tokKind) bool {
+	switch k {
+	case tokMoreDollar, tokMoreDollarBang, tokMoreTextblock, tokMoreFormalComment,
+		tokMoreMultiComment, tokMoreHash, tokMoreAny:
+		return true
+	}
+	return false
+}
+
+type savedState struct {
+	lparen, rparen int
+	state          lexState
+}
+
+// lexer is the token manager. The parser pulls tokens one at a time and may
+// switch the lexical state between two pulls, as Velocity's parser does.
+type lexer struct {
+	src   []rune
+	pos   int
+	state lexState
+
+	lparen, rparen int
+	stack          []savedState
+	inReference    bool
+	inDirective    bool
+	inComment      bool
+	inSet          bool
+
+	specials []string // special tokens waiting for the next token
+}
+
+// lexError is a lexical error: no rule matches at pos.
+type lexError struct {
+	pos int
+	eof bool
+}
+
+func (l *lexer) push() {
+	l.stack = append(l.stack, savedState{l.lparen, l.rparen, l.state})
+	l.lparen = 0
+}
+
+func (l *lexer) pop() bool {
+	if len(l.stack) == 0 {
+		l.lparen = 0
+		l.state = stDefault
+		return false
+	}
+	s := l.stack[len(l.stack)-1]
+	l.stack = l.stack[:len(l.stack)-1]
+	l.lparen, l.rparen, l.state = s.lparen, s.rparen, s.state
+	return true
+}
+
+func (l *lexer) rparenHandler() {
+	closed := l.inComment
+	for !closed {
+		if l.lparen > 0 {
+			if l.lparen == l.rparen+1 {
+				l.pop()
+			} else {
+				l.rparen++
+			}
+			closed = true
+		} else if !l.pop() {
+			break
+		}
+	}
+}
+
+func (l *lexer) at(i int) rune {
+	if i < len(l.src) {
+		return l.src[i]
+	}
+	return -1
+}
+
+func isLetter(c rune) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isDigit(c rune) bool  { return c >= '0' && c <= '9' }
+
+// newlineLen returns the length of a newline at i: "\r\n" is 2.
+func (l *lexer) newlineLen(i int) int {
+	switch l.at(i) {
+	case '\n':
+		return 1
+	case '\r':
+		if l.at(i+1) == '\n' {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+// optBlanksNewline returns the length of ( (" "|"\t")* newline )? at i.
+func (l *lexer) optBlanksNewline(i int) int {
+	j := i
+	for l.at(j) == ' ' || l.at(j) == '\t' {
+		j++
+	}
+	if n := l.newlineLen(j); n > 0 {
+		return j + n - i
+	}
+	return 0
+}
+
+func (l *lexer) lit(i int, s string) int {
+	j := i
+	for _, c := range s {
+		if l.at(j) != c {
+			return 0
+		}
+		j++
+	}
+	return j - i
+}
+
+// wordLen matches (LETTER | "_" | "@") DIRECTIVE_CHAR*.
+func (l *lexer) wordLen(i int) int {
+	c := l.at(i)
+	if !(isLetter(c) || c == '_' || c == '@') {
+		return 0
+	}
+	j := i + 1
+	for c := l.at(j); isLetter(c) || isDigit(c) || c == '_' || c == '@'; c = l.at(j) {
+		j++
+	}
+	return j - i
+}
+
+// bracketedWordLen matches "{" (LETTER | "_") DIRECTIVE_CHAR* "}".
+func (l *lexer) bracketedWordLen(i int) int {
+	if l.at(i) != '{' {
+		return 0
+	}
+	c := l.at(i + 1)
+	if !(isLetter(c) || c == '_') {
+		return 0
+	}
+	j := i + 2
+	for c := l.at(j); isLetter(c) || isDigit(c) || c == '_' || c == '@'; c = l.at(j) {
+		j++
+	}
+	if l.at(j) != '}' {
+		return 0
+	}
+	return j + 1 - i
+}
+
+// keywordOrWord matches one of the keyword spellings.
+func (l *lexer) keyword(i int, words ...string) int {
+	best := 0
+	for _, w := range words {
+		if n := l.lit(i, w); n > best {
+			best = n
+		}
+	}
+	return best
+}
+
+func (l *lexer) digits(i int) int {
+	j := i
+	for isDigit(l.at(j)) {
+		j++
+	}
+	return j - i
+}
+
+func (l *lexer) exponent(i int) int {
+	if c := l.at(i); c != 'e' && c != 'E' {
+		return 0
+	}
+	j := i + 1
+	if c := l.at(j); c == '+' || c == '-' {
+		j++
+	}
+	n := l.digits(j)
+	if n == 0 {
+		return 0
+	}
+	return j + n - i
+}
+
+func (l *lexer) floatLen(i int) int {
+	j := i
+	if l.at(j) == '-' {
+		j++
+	}
+	best := 0
+	if n := l.digits(j); n > 0 {
+		k := j + n
+		if l.at(k) == '.' {
+			k++
+			k += l.digits(k)
+			k += l.exponent(k)
+			best = k - i
+		} else if e := l.exponent(k); e > 0 {
+			best = k + e - i
+		}
+	}
+	if l.at(j) == '.' {
+		if n := l.digits(j + 1); n > 0 {
+			k := j + 1 + n
+			k += l.exponent(k)
+			if k-i > best {
+				best = k - i
+			}
+		}
+	}
+	return best
+}
+
+func (l *lexer) stringLen(i int) int {
+	q := l.at(i)
+	if q != '"' && q != '\'' {
+		return 0
+	}
+	// JavaCC takes the longest match of a regular expression. For both
+	// quote kinds a doubled quote continues the literal, and any other
+	// character (a backslash included) is ordinary, so the longest match
+	// ends at the last quote that is not part of a doubled pair... but the
+	// longest match can also extend over "" pairs: scan greedily.
+	j := i + 1
+	end := 0
+	for j < len(l.src) {
+		c := l.src[j]
+		if c == q {
+			if l.at(j+1) == q {
+				// Either the end of the literal followed by a new quote, or a
+				// doubled quote; the longest match takes the pair.
+				end = j + 1 - i
+				j += 2
+				continue
+			}
+			return j + 1 - i
+		}
+		j++
+	}
+	return end
+}
+
+// match returns the length of kind k at position i, 0 when it does not match.
+func (l *lexer) match(k tokKind, i int) int {
+	c := l.at(i)
+	if c < 0 {
+		return 0
+	}
+	switch k {
+	case tokIndexLBracket, tokLBracket:
+		return l.lit(i, "[")
+	case tokIndexRBracket, tokRBracket:
+		return l.lit(i, "]")
+	case tokComma:
+		return l.lit(i, ",")
+	case tokDoubleDot:
+		return l.lit(i, "..")
+	case tokColon:
+		return l.lit(i, ":")
+	case tokLeftCurley, tokLCurly:
+		return l.lit(i, "{")
+	case tokRightCurley, tokRCurly:
+		return l.lit(i, "}")
+	case tokLParen:
+		return l.lit(i, "(")
+	case tokRParen:
+		if c != ')' {
+			return 0
+		}
+		return 1 + l.optBlanksNewline(i+1)
+	case tokRefMod2RParen:
+		return l.lit(i, ")")
+	case tokEscapeDirective:
+		j := i
+		for l.at(j) == '\\' && l.at(j+1) == '\\' {
+			j += 2
+		}
+		best := 0
+		// (DOUBLE_ESCAPE)* "\#" (WORD | BRACKETED_WORD), trying each count
+		// of pairs (longest match over the alternatives).
+		for k := i; k <= j; k += 2 {
+			if l.at(k) == '\\' && l.at(k+1) == '#' {
+				n := l.wordLen(k + 2)
+				if m := l.bracketedWordLen(k + 2); m > n {
+					n = m
+				}
+				if n > 0 && k+2+n-i > best {
+					best = k + 2 + n - i
+				}
+			}
+		}
+		return best
+	case tokSetDirective:
+		j := i
+		for l.at(j) == ' ' || l.at(j) == '\t' {
+			j++
+		}
+		n := l.keyword(j, "#set", "#{set}")
+		if n == 0 {
+			return 0
+		}
+		j += n
+		for l.at(j) == ' ' {
+			j++
+		}
+		if l.at(j) != '(' {
+			return 0
+		}
+		return j + 1 - i
+	case tokMoreDollar:
+		j := i
+		for l.at(j) == '\\' {
+			j++
+		}
+		if l.at(j) != '$' {
+			return 0
+		}
+		return j + 1 - i
+	case tokMoreDollarBang:
+		j := i
+		for l.at(j) == '\\' {
+			j++
+		}
+		if l.at(j) != '$' {
+			return 0
+		}
+		j++
+		for l.at(j) == '\\' {
+			j++
+		}
+		if l.at(j) != '!' {
+			return 0
+		}
+		return j + 1 - i
+	case tokMoreTextblock:
+		return l.lit(i, "#[[")
+	case tokMoreFormalComment:
+		if l.lit(i, "#**") == 3 && l.at(i+3) >= 0 && l.at(i+3) != '#' {
+			return 4
+		}
+		return 0
+	case tokMoreMultiComment:
+		return l.lit(i, "#*")
+	case tokMoreHash:
+		return l.lit(i, "#")
+	case tokSingleLineCommentStart:
+		return l.lit(i, "##")
+	case tokDoubleEscape:
+		return l.lit(i, `\\`)
+	case tokEscape:
+		return l.lit(i, `\`)
+	case tokText:
+		j := i
+		for c := l.at(j); c >= 0 && c != '$' && c != '#' && c != '\\'; c = l.at(j) {
+			j++
+		}
+		return j - i
+	case tokSingleLineComment, tokNewline:
+		return l.newlineLen(i)
+	case tokFormalComment, tokMultiLineComment:
+		return l.lit(i, "*#")
+	case tokTextblock:
+		return l.lit(i, "]]#")
+	case tokSkip, tokMoreAny, tokRefTerminator, tokDirTerminator:
+		return 1
+	case tokWhitespace:
+		j := i
+		for c := l.at(j); c == ' ' || c == '\t' || c == '\n' || c == '\r'; c = l.at(j) {
+			j++
+		}
+		return j - i
+	case tokStringLiteral:
+		return l.stringLen(i)
+	case tokTrue:
+		return l.lit(i, "true")
+	case tokFalse:
+		return l.lit(i, "false")
+	case tokMinus:
+		return l.lit(i, "-")
+	case tokPlus:
+		return l.lit(i, "+")
+	case tokMultiply:
+		return l.lit(i, "*")
+	case tokDivide:
+		return l.lit(i, "/")
+	case tokModulus:
+		return l.lit(i, "%")
+	case tokAnd:
+		return l.keyword(i, "&&", "and")
+	case tokOr:
+		return l.keyword(i, "||", "or")
+	case tokLT:
+		return l.keyword(i, "<", "lt")
+	case tokLE:
+		return l.keyword(i, "<=", "le")
+	case tokGT:
+		return l.keyword(i, ">", "gt")
+	case tokGE:
+		return l.keyword(i, ">=", "ge")
+	case tokEQ:
+		return l.keyword(i, "==", "eq")
+	case tokNE:
+		return l.keyword(i, "!=", "ne")
+	case tokNot:
+		return l.keyword(i, "!", "not")
+	case tokEquals:
+		return l.lit(i, "=")
+	case tokEnd:
+		if n := l.lit(i, "end"); n > 0 {
+			return n + l.optBlanksNewline(i+n)
+		}
+		if n := l.lit(i, "{end}"); n > 0 {
+			return n + l.optBlanksNewline(i+n)
+		}
+		return 0
+	case tokIf:
+		return l.keyword(i, "if", "{if}")
+	case tokElseIf:
+		return l.keyword(i, "elseif", "{elseif}")
+	case tokElse:
+		if n := l.lit(i, "else"); n > 0 {
+			return n + l.optBlanksNewline(i+n)
+		}
+		if n := l.lit(i, "{else}"); n > 0 {
+			return n + l.optBlanksNewline(i+n)
+		}
+		return 0
+	case tokInteger:
+		j := i
+		if l.at(j) == '-' {
+			j++
+		}
+		n := l.digits(j)
+		if n == 0 {
+			return 0
+		}
+		j += n
+		if l.lit(j, "..") == 2 {
+			j += 2
+		}
+		return j - i
+	case tokFloat:
+		return l.floatLen(i)
+	case tokWord:
+		return l.wordLen(i)
+	case tokBracketedWord:
+		return l.bracketedWordLen(i)
+	case tokIdentifier:
+		if !(isLetter(c) || c == '_') {
+			return 0
+		}
+		j := i + 1
+		for c := l.at(j); isLetter(c) || isDigit(c) || c == '-' || c == '_'; c = l.at(j) {
+			j++
+		}
+		return j - i
+	case tokDot:
+		if c == '.' && isLetter(l.at(i+1)) {
+			return 2
+		}
+		return 0
+	case tokEmptyIndex:
+		return l.keyword(i, "$[", "$![", `$\![`, "$.")
+	}
+	return 0
+}
+
+// next returns the next token, or a *lexError.
+func (l *lexer) next() (*token, error) {
+	start := l.pos
+	for {
+		if l.pos >= len(l.src) {
+			if l.pos > start {
+				// EOF in the middle of a MORE sequence: JavaCC reports a
+				// lexical error (Velocity fails on a template ending in "$").
+				return nil, &lexError{pos: l.pos, eof: true}
+			}
+			t := &token{kind: tokEOF, pos: l.pos, end: l.pos, special: l.specials}
+			l.specials = nil
+			return t, nil
+		}
+		best, bestLen := tokEOF, 0
+		for _, k := range rules[l.state] {
+			if n := l.match(k, l.pos); n > bestLen {
+				best, bestLen = k, n
+			}
+		}
+		if bestLen == 0 {
+			return nil, &lexError{pos: l.pos}
+		}
+		l.pos += bestLen
+		if isMore(best) {
+			l.moreAction(best)
+			continue
+		}
+		image := string(l.src[start:l.pos])
+		switch best {
+		case tokSkip:
+			start = l.pos
+			continue
+		case tokRefTerminator:
+			l.pos-- // backup(1)
+			l.specials = append(l.specials, image)
+			l.inReference = false
+			l.pop()
+			start = l.pos
+			continue
+		case tokDirTerminator:
+			l.pos--
+			l.specials = append(l.specials, image)
+			l.inDirective = false
+			l.pop()
+			start = l.pos
+			continue
+		}
+		t := &token{kind: best, image: image, pos: start, end: l.pos, special: l.specials}
+		l.specials = nil
+		l.tokenAction(t)
+		return t, nil
+	}
+}
+
+func (l *lexer) moreAction(k tokKind) {
+	if l.inComment {
+		return
+	}
+	switch k {
+	case tokMoreDollar, tokMoreDollarBang:
+		if l.state == stReference {
+			l.inReference = false
+			l.pop()
+		}
+		l.inReference = true
+		l.push()
+		l.state = stReference
+	case tokMoreTextblock:
+		l.inComment = true
+		l.push()
+		l.state = stTextblock
+	case tokMoreFormalComment:
+		l.pos-- // backup(1): the character after #** is not part of it
+		l.inComment = true
+		l.push()
+		l.state = stFormalComment
+	case tokMoreMultiComment:
+		l.inComment = true
+		l.push()
+		l.state = stMultiLineComment
+	case tokMoreHash:
+		if l.state == stReference || l.state == stRefModifier {
+			l.inReference = false
+			l.pop()
+		}
+		l.inDirective = true
+		l.push()
+		l.state = stPreDirective
+	}
+}
+
+func (l *lexer) tokenAction(t *token) {
+	switch t.kind {
+	case tokIndexLBracket:
+		l.push()
+		l.state = stRefIndex
+	case tokIndexRBracket:
+		l.pop()
+	case tokLParen:
+		if !l.inComment {
+			l.lparen++
+		}
+		if l.state == stRefModifier {
+			l.state = stRefMod2
+		}
+	case tokRParen:
+		l.rparenHandler()
+	case tokRefMod2RParen:
+		l.state = stReference
+	case tokSetDirective:
+		if !l.inComment {
+			l.inDirective = true
+			l.push()
+			l.inSet = true
+			l.state = stDirective
+			l.lparen++
+			if l.state == stRefModifier {
+				l.state = stRefMod2
+			}
+		}
+	case tokSingleLineCommentStart:
+		if !l.inComment {
+			if l.state == stReference {
+				l.inReference = false
+				l.pop()
+			}
+			l.inComment = true
+			l.push()
+			l.state = stSingleLineComment
+		}
+	case tokSingleLineComment, tokFormalComment, tokMultiLineComment, tokTextblock:
+		l.inComment = false
+		l.pop()
+	case tokStringLiteral:
+		if l.state == stDirective && !l.inSet && l.lparen == 0 {
+			l.pop()
+		}
+	case tokNewline:
+		l.pop()
+		l.inSet = false
+		l.inDirective = false
+	case tokEnd, tokElse:
+		l.inDirective = false
+		l.pop()
+	case tokIf, tokElseIf:
+		l.state = stDirective
+	case tokInteger:
+		if len(t.image) >= 2 && t.image[len(t.image)-2:] == ".." {
+			l.pos -= 2
+			t.end -= 2
+			t.image = t.image[:len(t.image)-2]
+		}
+		if l.lparen == 0 && !l.inSet && l.state != stRefMod2 && l.state != stRefIndex {
+			l.pop()
+		}
+	case tokFloat:
+		if l.lparen == 0 && !l.inSet && l.state != stRefMod2 {
+			l.pop()
+		}
+	case tokDot:
+		l.pos--
+		t.end--
+		t.image = t.image[:len(t.image)-1]
+		l.state = stRefModifier
+	case tokRCurly:
+		l.pop()
+	}
+}
+
+// isLeftParenthesis reports whether the next non-blank character is '('.
+func (l *lexer) isLeftParenthesis() bool {
+	for i := l.pos; i < len(l.src); i++ {
+		switch l.src[i] {
+		case '(':
+			return true
+		case ' ', '\n', '\r', '\t':
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func (e *lexError) Error() string { return "lexical error" }

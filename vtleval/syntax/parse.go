@@ -1,0 +1,1162 @@
+// Package syntax parses Velocity Template Language source as Apache Velocity
+// 1.7 does: the scanner is a port of Velocity's JavaCC token manager and the
+// parser follows the productions of its grammar (Parser.jjt), so every
+// template Velocity accepts parses here to the same tree, and every template
+// it rejects is rejected, with a position.
+package syntax
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+)
+
+// directives are Velocity 1.7's pluggable directives (directive.properties)
+// and whether each takes a body.
+var directives = map[string]bool{
+	"foreach": true, "include": false, "parse": false, "macro": true,
+	"literal": true, "evaluate": false, "break": false, "define": true, "stop": false,
+}
+
+// IsDirective reports whether name is one of Velocity 1.7's directives.
+func IsDirective(name string) bool { _, ok := directives[name]; return ok }
+
+// Options changes how a template is parsed.
+type Options struct {
+	// IsMacro reports whether name is a macro defined outside the template
+	// (a macro library). It decides how "\#name" escapes are printed.
+	IsMacro func(name string) bool
+}
+
+// File is a parsed template.
+type File struct {
+	Name  string
+	Src   []rune
+	Nodes []Node
+	lines []int // rune offsets of line starts
+	// Origin maps positions into an enclosing file (see SetOrigin).
+	origin *Origin
+}
+
+// Origin places a template inside another file, such as a YAML case file
+// holding the template as an indented block scalar: line 1 of the template is
+// Line of the file and every template line is indented by Indent columns
+// (Col is the column of the first line when it is not indented the same way).
+type Origin struct {
+	File   string
+	Line   int
+	Col    int
+	Indent int
+}
+
+// SetOrigin makes positions of f report in the coordinates of o.
+func (f *File) SetOrigin(o *Origin) { f.origin = o }
+
+// Position is a 1-based line and column (counted in characters) in a file.
+type Position struct {
+	Filename string
+	Line     int
+	Col      int
+}
+
+func (p Position) String() string {
+	s := p.Filename
+	if p.Line > 0 {
+		if s != "" {
+			s += ":"
+		}
+		s += fmt.Sprint(p.Line)
+		if p.Col > 0 {
+			s += fmt.Sprintf(":%d", p.Col)
+		}
+	}
+	if s == "" {
+		s = "-"
+	}
+	return s
+}
+
+// Position converts an offset into a line and column.
+func (f *File) Position(p Pos) Position {
+	if f == nil {
+		return Position{}
+	}
+	line := 1
+	lo, hi := 0, len(f.lines)-1
+	for lo <= hi {
+		m := (lo + hi) / 2
+		if f.lines[m] <= int(p) {
+			line = m + 1
+			lo = m + 1
+		} else {
+			hi = m - 1
+		}
+	}
+	col := int(p) - f.lines[line-1] + 1
+	if o := f.origin; o != nil {
+		if line == 1 && o.Col > 0 {
+			col += o.Col - 1
+		} else {
+			col += o.Indent
+		}
+		return Position{o.File, o.Line + line - 1, col}
+	}
+	return Position{f.Name, line, col}
+}
+
+// Error is a parse error.
+type Error struct {
+	Pos Position
+	Msg string
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+func lineStarts(src []rune) []int {
+	lines := []int{0}
+	for i, c := range src {
+		if c == '\n' || c == '\r' && (i+1 >= len(src) || src[i+1] != '\n') {
+			lines = append(lines, i+1)
+		}
+	}
+	return lines
+}
+
+// Parse parses a template. name is used in error positions.
+func Parse(name, src string, opts *Options) (f *File, err error) {
+	rs := []rune(src)
+	f = &File{Name: name, Src: rs, lines: lineStarts(rs)}
+	p := &parser{file: f, lex: &lexer{src: rs}, macros: map[string]bool{}}
+	if opts != nil {
+		p.isMacro = opts.IsMacro
+	}
+	defer p.recover(&err)
+	f.Nodes = p.process()
+	return f, nil
+}
+
+type parser struct {
+	file    *File
+	lex     *lexer
+	toks    []*token // tokens lexed so far
+	i       int      // index of the next token
+	macros  map[string]bool
+	isMacro func(string) bool
+	base    Pos // offset added to positions (string literal interpolation)
+	depth   int
+}
+
+type parseError struct{ err error }
+
+func (p *parser) recover(errp *error) {
+	if e := recover(); e != nil {
+		if _, ok := e.(runtime.Error); ok {
+			panic(e)
+		}
+		pe, ok := e.(parseError)
+		if !ok {
+			panic(e)
+		}
+		*errp = pe.err
+	}
+}
+
+func (p *parser) errorf(pos int, format string, args ...any) {
+	panic(parseError{&Error{Pos: p.file.Position(p.base + Pos(pos)), Msg: fmt.Sprintf(format, args...)}})
+}
+
+// peek returns the token k positions ahead (0 = next).
+func (p *parser) peek(k int) *token {
+	for len(p.toks) <= p.i+k {
+		if n := len(p.toks); n > 0 && p.toks[n-1].kind == tokEOF {
+			return p.toks[n-1]
+		}
+		t, err := p.lex.next()
+		if err != nil {
+			le := err.(*lexError)
+			if le.eof {
+				p.errorf(le.pos, "unexpected end of template after %q (Velocity 1.7 cannot end a template with an unfinished '$', '#' or comment)", lastToken(p.lex.src))
+			}
+			p.errorf(le.pos, "unexpected %q (lexical error)", string(p.lex.src[le.pos]))
+		}
+		if n := len(p.toks); n > 0 {
+			p.toks[n-1].next = t
+		}
+		p.toks = append(p.toks, t)
+	}
+	return p.toks[p.i+k]
+}
+
+func lastToken(src []rune) string {
+	s := string(src)
+	if i := strings.LastIndexAny(s, "$#"); i >= 0 {
+		s = s[i:]
+	}
+	if len(s) > 20 {
+		s = s[:20]
+	}
+	return s
+}
+
+func (p *parser) kind() tokKind { return p.peek(0).kind }
+
+func (p *parser) advance() *token {
+	t := p.peek(0)
+	p.i++
+	return t
+}
+
+func (p *parser) expect(k tokKind, what string) *token {
+	t := p.peek(0)
+	if t.kind != k {
+		p.unexpected(t, what)
+	}
+	p.i++
+	return t
+}
+
+func (p *parser) unexpected(t *token, want string) {
+	got := t.kind.String()
+	if t.kind != tokEOF && t.image != "" {
+		got = fmt.Sprintf("%q", t.image)
+	}
+	p.errorf(t.pos, "unexpected %s, want %s", got, want)
+}
+
+func (p *parser) optWS() {
+	if p.kind() == tokWhitespace {
+		p.i++
+	}
+}
+
+// isStatementStart is FIRST(Statement).
+func isStatementStart(k tokKind) bool {
+	switch k {
+	case tokIf, tokIdentifier, tokLCurly, tokSingleLineCommentStart, tokMultiLineComment,
+		tokFormalComment, tokTextblock, tokSetDirective, tokEscapeDirective, tokDoubleEscape,
+		tokWord, tokBracketedWord, tokText, tokDot, tokRParen, tokLParen, tokInteger, tokFloat,
+		tokStringLiteral, tokEscape, tokRCurly, tokEmptyIndex:
+		return true
+	}
+	return false
+}
+
+// process = ( Statement )* <EOF>
+func (p *parser) process() []Node {
+	nodes := p.statements()
+	if t := p.peek(0); t.kind != tokEOF {
+		switch t.kind {
+		case tokEnd:
+			p.errorf(t.pos, "#end without a matching #if, #foreach, #macro or #define")
+		case tokElse, tokElseIf:
+			p.errorf(t.pos, "%s without a matching #if", strings.TrimSpace(t.image))
+		}
+		p.unexpected(t, "text or a directive")
+	}
+	return nodes
+}
+
+func (p *parser) statements() []Node {
+	var nodes []Node
+	for isStatementStart(p.kind()) {
+		if n := p.statement(); n != nil {
+			nodes = append(nodes, n)
+		}
+	}
+	return nodes
+}
+
+func (p *parser) pos(t *token) Pos { return Pos(t.pos) }
+
+// Statement = IfStatement | LOOKAHEAD(2) Reference | Comment | Textblock |
+// SetDirective | EscapedDirective | Escape | Directive | Text
+func (p *parser) statement() Node {
+	t := p.peek(0)
+	switch t.kind {
+	case tokIf:
+		return p.ifStatement()
+	case tokIdentifier:
+		return p.reference()
+	case tokLCurly:
+		if p.peek(1).kind == tokIdentifier {
+			return p.reference()
+		}
+	case tokSingleLineCommentStart:
+		p.i++
+		if p.kind() == tokSingleLineComment {
+			p.i++
+		}
+		return &Comment{P: p.pos(t), Text: commentText(t.image)}
+	case tokMultiLineComment, tokFormalComment:
+		p.i++
+		return &Comment{P: p.pos(t), Text: commentText(t.image)}
+	case tokTextblock:
+		p.i++
+		img := t.image
+		// the image may carry a MORE prefix before "#[["
+		k := strings.Index(img, "#[[")
+		return &Textblock{P: p.pos(t), Text: img[k+3 : len(img)-3]}
+	case tokSetDirective:
+		return p.setDirective()
+	case tokEscapeDirective:
+		p.i++
+		return &Text{P: p.pos(t), Text: p.escapedDirective(t.image)}
+	case tokDoubleEscape:
+		return p.escape()
+	case tokWord, tokBracketedWord:
+		return p.directive()
+	}
+	// Text
+	p.i++
+	return &Text{P: p.pos(t), Text: tokenLiteral(t)}
+}
+
+func commentText(img string) string {
+	l1, l2 := strings.Index(img, "##"), strings.Index(img, "#*")
+	if l1 < 0 && l2 < 0 {
+		return ""
+	}
+	if l1 < 0 {
+		return img[:l2]
+	}
+	return img[:l1]
+}
+
+// tokenLiteral is NodeUtils.tokenLiteral: the token's image preceded by the
+// '$' and '#' characters of the special tokens before it.
+func tokenLiteral(t *token) string {
+	if t.kind == tokMultiLineComment {
+		return ""
+	}
+	if len(t.special) == 0 || strings.HasPrefix(t.special[len(t.special)-1], "##") {
+		return t.image
+	}
+	return specialText(t.special) + t.image
+}
+
+func specialText(specials []string) string {
+	var sb strings.Builder
+	for _, st := range specials {
+		rs := []rune(st)
+		for i := 0; i < len(rs); i++ {
+			c := rs[i]
+			if c == '#' || c == '$' {
+				sb.WriteRune(c)
+			}
+			if c == '\\' {
+				ok, term := true, false
+				j := i
+				for ; ok && j < len(rs); j++ {
+					switch rs[j] {
+					case '\\':
+						continue
+					case '$':
+						term = true
+						ok = false
+					default:
+						ok = false
+					}
+				}
+				if term {
+					sb.WriteString(string(rs[i:j]))
+					i = j
+				}
+			}
+		}
+	}
+	return sb.String()
+}
+
+func (p *parser) known(tag string) bool {
+	return IsDirective(tag) || p.macros[tag] || p.isMacro != nil && p.isMacro(tag)
+}
+
+// escapedDirective is Parser.escapedDirective.
+func (p *parser) escapedDirective(img string) string {
+	iLast := strings.LastIndex(img, `\`)
+	dir := img[iLast+1:]
+	tag := dir[1:]
+	if strings.HasPrefix(tag, "{") {
+		tag = tag[1 : len(tag)-1]
+	}
+	if p.known(tag) {
+		return img[:iLast/2] + dir
+	}
+	switch tag {
+	case "if", "end", "set", "else", "elseif":
+		return img[:iLast/2] + dir
+	}
+	return img
+}
+
+// Escape = ( LOOKAHEAD(2) <DOUBLE_ESCAPE> )+
+func (p *parser) escape() Node {
+	start := p.peek(0)
+	count := 0
+	for p.kind() == tokDoubleEscape {
+		p.i++
+		count++
+	}
+	next := p.peek(0)
+	control := false
+	switch next.kind {
+	case tokIf, tokElse, tokElseIf, tokEnd:
+		control = true
+	}
+	if img := []rune(next.image); len(img) > 0 && p.known(string(img[1:])) {
+		control = true
+	}
+	unit := `\\`
+	if control {
+		unit = `\`
+	}
+	return &Text{P: p.pos(start), Text: strings.Repeat(unit, count)}
+}
+
+// IfStatement = <IF> [WS] <LPAREN> Expression <RPAREN> Block
+// [ (ElseIfStatement)+ ] [ ElseStatement ] <END>
+func (p *parser) ifStatement() Node {
+	t := p.advance()
+	n := &IfStmt{P: p.pos(t)}
+	p.optWS()
+	p.expect(tokLParen, "'(' after #if")
+	n.Conds = append(n.Conds, p.expression())
+	p.expect(tokRParen, "')' closing #if")
+	n.Blocks = append(n.Blocks, p.statements())
+	for p.kind() == tokElseIf {
+		p.i++
+		p.optWS()
+		p.expect(tokLParen, "'(' after #elseif")
+		n.Conds = append(n.Conds, p.expression())
+		p.expect(tokRParen, "')' closing #elseif")
+		n.Blocks = append(n.Blocks, p.statements())
+	}
+	if p.kind() == tokElse {
+		p.i++
+		n.HasElse = true
+		n.Else = p.statements()
+	}
+	p.expectEnd(t, "#if")
+	return n
+}
+
+func (p *parser) expectEnd(open *token, what string) {
+	t := p.peek(0)
+	if t.kind == tokEnd {
+		p.i++
+		return
+	}
+	pos := p.file.Position(p.base + Pos(open.pos))
+	if t.kind == tokEOF {
+		p.errorf(t.pos, "missing #end for %s opened at %d:%d", what, pos.Line, pos.Col)
+	}
+	p.unexpected(t, fmt.Sprintf("#end for %s opened at %d:%d", what, pos.Line, pos.Col))
+}
+
+// SetDirective = <SET_DIRECTIVE> [WS] Reference [WS] <EQUALS> Expression <RPAREN>
+func (p *parser) setDirective() Node {
+	t := p.advance()
+	n := &SetStmt{P: p.pos(t) + Pos(strings.Index(t.image, "#"))}
+	p.optWS()
+	if k := p.kind(); k != tokIdentifier && k != tokLCurly {
+		p.unexpected(p.peek(0), "a reference after #set(")
+	}
+	n.LHS = p.reference().(*Ref)
+	p.optWS()
+	p.expect(tokEquals, "'=' in #set")
+	start := p.peek(0).pos
+	n.RHS = p.expression()
+	end := p.peek(0).pos
+	n.Src = strings.TrimSpace(string(p.lex.src[start:end]))
+	p.lex.inSet = false
+	p.expect(tokRParen, "')' closing #set")
+	return n
+}
+
+// Directive = (<WORD> | <BRACKETED_WORD>) [ "(" args ")" ] [ Block <END> ]
+func (p *parser) directive() Node {
+	t := p.advance()
+	// Velocity takes the image minus its first character ("#"), so a MORE
+	// prefix such as "$" in "$#foo" makes the name "#foo": never a directive.
+	img := []rune(t.image)
+	name := string(img[1:])
+	if t.kind == tokBracketedWord {
+		name = string(img[2 : len(img)-1])
+	}
+	n := &Directive{P: p.pos(t) + Pos(len([]rune(t.image[:strings.LastIndex(t.image, "#")]))), Name: name}
+	block, isDir := directives[name]
+	isVM := false
+	if !isDir {
+		if strings.HasPrefix(name, "@") {
+			block = true
+		} else {
+			isVM = p.macros[name] || p.isMacro != nil && p.isMacro(name)
+		}
+	}
+	doItNow := name == "macro"
+	p.lex.state = stDirective
+	first := p.i - 1
+	if p.lex.isLeftParenthesis() {
+		n.Parens = true
+		p.optWS()
+		p.expect(tokLParen, "'('")
+		argPos := 0
+		for p.directiveArgAhead() {
+			p.optWS()
+			if p.kind() == tokComma {
+				p.i++
+				p.optWS()
+			}
+			at := p.peek(0)
+			arg := p.directiveArg()
+			if _, isWord := arg.(*Word); isWord {
+				switch {
+				case doItNow && argPos == 0:
+				case isVM:
+					p.errorf(at.pos, "invalid argument %d in macro call #%s: a bare word", argPos, name)
+				case isDir && (name != "foreach" || argPos != 1):
+					p.errorf(at.pos, "invalid argument %d in #%s: a bare word", argPos, name)
+				}
+			} else if doItNow && argPos == 0 {
+				p.errorf(at.pos, "invalid first argument of #macro: want the macro name (a word without quotes)")
+			}
+			n.Args = append(n.Args, arg)
+			argPos++
+		}
+		p.optWS()
+		p.expect(tokRParen, "')' closing #"+name)
+		if !block {
+			n.Literal = p.rawLiteral(first, p.i-1)
+			return n
+		}
+	} else {
+		if doItNow {
+			p.errorf(t.pos, "#macro needs at least a name: #macro(name $arg ...)")
+		}
+		p.lex.pop()
+		p.lex.inDirective = false
+		n.Literal = t.image
+		return n
+	}
+	n.Block = true
+	bodyStart := p.i
+	n.Body = p.statements()
+	n.BodySrc = p.bodyLiteral(bodyStart, p.i)
+	p.expectEnd(t, "#"+name)
+	n.End = Pos(p.toks[p.i-1].end)
+	if doItNow {
+		if len(n.Args) == 0 {
+			p.errorf(t.pos, "#macro needs a name")
+		}
+		if w, ok := n.Args[0].(*Word); ok {
+			p.macros[w.Name] = true
+		}
+		for _, a := range n.Args[1:] {
+			if r, ok := a.(*Ref); !ok || len(r.Parts) > 0 {
+				p.errorf(int(a.Pos()-p.base), "#macro arguments must be plain references like $name")
+			}
+		}
+	}
+	return n
+}
+
+// rawLiteral joins the raw images of tokens [from, to], as RuntimeMacro
+// prints an unknown macro call.
+func (p *parser) rawLiteral(from, to int) string {
+	var sb strings.Builder
+	for i := from; i <= to; i++ {
+		sb.WriteString(p.toks[i].image)
+	}
+	return sb.String()
+}
+
+// bodyLiteral joins the token literals of tokens [from, to), as #literal
+// prints its body.
+func (p *parser) bodyLiteral(from, to int) string {
+	var sb strings.Builder
+	for i := from; i < to; i++ {
+		sb.WriteString(tokenLiteral(p.toks[i]))
+	}
+	return sb.String()
+}
+
+func isArgStart(k tokKind) bool {
+	switch k {
+	case tokIdentifier, tokLCurly, tokWord, tokStringLiteral, tokInteger, tokLBracket,
+		tokFloat, tokLeftCurley, tokTrue, tokFalse:
+		return true
+	}
+	return false
+}
+
+// directiveArgAhead is LOOKAHEAD(2) [WS] [<COMMA> [WS]] DirectiveArg.
+func (p *parser) directiveArgAhead() bool {
+	t1 := p.kind()
+	switch t1 {
+	case tokWhitespace:
+		t2 := p.peek(1).kind
+		return t2 == tokComma || isArgStart(t2)
+	case tokComma:
+		t2 := p.peek(1).kind
+		return t2 == tokWhitespace || isArgStart(t2)
+	}
+	return isArgStart(t1)
+}
+
+// DirectiveArg = Reference | Word | StringLiteral | IntegerLiteral |
+// IntegerRange | FloatingPointLiteral | Map | ObjectArray | True | False
+func (p *parser) directiveArg() Expr {
+	t := p.peek(0)
+	switch t.kind {
+	case tokIdentifier, tokLCurly:
+		return p.reference().(*Ref)
+	case tokWord:
+		p.i++
+		return &Word{P: p.base + p.pos(t), Name: t.image}
+	case tokStringLiteral:
+		return p.stringLiteral()
+	case tokInteger:
+		p.i++
+		return &IntLit{P: p.base + p.pos(t), Image: t.image}
+	case tokLBracket:
+		if p.rangeAhead() {
+			return p.integerRange()
+		}
+		return p.objectArray()
+	case tokFloat:
+		p.i++
+		return &FloatLit{P: p.base + p.pos(t), Image: t.image}
+	case tokLeftCurley:
+		return p.mapLit()
+	case tokTrue, tokFalse:
+		p.i++
+		return &BoolLit{P: p.base + p.pos(t), Value: t.kind == tokTrue}
+	}
+	p.unexpected(t, "an argument")
+	return nil
+}
+
+// rangeAhead is LOOKAHEAD(<LBRACKET> [WS] (Reference | IntegerLiteral) [WS] <DOUBLEDOT>).
+func (p *parser) rangeAhead() (ok bool) {
+	save := p.i
+	defer func() {
+		p.i = save
+		if e := recover(); e != nil {
+			if _, isParse := e.(parseError); !isParse {
+				panic(e)
+			}
+			ok = false
+		}
+	}()
+	p.i++ // [
+	p.optWS()
+	switch p.kind() {
+	case tokInteger:
+		p.i++
+	case tokIdentifier:
+		p.reference()
+	case tokLCurly:
+		if p.peek(1).kind != tokIdentifier {
+			return false
+		}
+		p.reference()
+	default:
+		return false
+	}
+	p.optWS()
+	return p.kind() == tokDoubleDot
+}
+
+// IntegerRange = <LBRACKET> [WS] (Reference | IntegerLiteral) [WS] <DOUBLEDOT>
+// [WS] (Reference | IntegerLiteral) [WS] <RBRACKET>
+func (p *parser) integerRange() Expr {
+	t := p.advance()
+	n := &RangeLit{P: p.base + p.pos(t)}
+	p.optWS()
+	n.From = p.rangeEnd()
+	p.optWS()
+	p.expect(tokDoubleDot, "'..'")
+	p.optWS()
+	n.To = p.rangeEnd()
+	p.optWS()
+	p.expect(tokRBracket, "']' closing the range")
+	return n
+}
+
+func (p *parser) rangeEnd() Expr {
+	t := p.peek(0)
+	switch t.kind {
+	case tokInteger:
+		p.i++
+		return &IntLit{P: p.base + p.pos(t), Image: t.image}
+	case tokIdentifier:
+		return p.reference().(*Ref)
+	case tokLCurly:
+		if p.peek(1).kind == tokIdentifier {
+			return p.reference().(*Ref)
+		}
+	}
+	p.unexpected(t, "an integer or a reference in the range")
+	return nil
+}
+
+// ObjectArray = <LBRACKET> [ Parameter ( <COMMA> Parameter )* ] <RBRACKET>
+func (p *parser) objectArray() Expr {
+	t := p.advance()
+	n := &ListLit{P: p.base + p.pos(t)}
+	if p.paramStart() {
+		n.Elems = append(n.Elems, p.parameter())
+		for p.kind() == tokComma {
+			p.i++
+			n.Elems = append(n.Elems, p.parameter())
+		}
+	}
+	p.expect(tokRBracket, "']' closing the list")
+	return n
+}
+
+// Map = <LEFT_CURLEY> ( LOOKAHEAD(2) Parameter <COLON> Parameter
+// ( <COMMA> Parameter <COLON> Parameter )* | [WS] ) ( <RIGHT_CURLEY> | <RCURLY> )
+func (p *parser) mapLit() Expr {
+	t := p.advance()
+	n := &MapLit{P: p.base + p.pos(t)}
+	k1, k2 := p.kind(), p.peek(1).kind
+	entries := isParamStart(k1) && k1 != tokWhitespace || k1 == tokWhitespace && isParamStart(k2) && k2 != tokWhitespace
+	if entries {
+		for {
+			n.Keys = append(n.Keys, p.parameter())
+			p.expect(tokColon, "':' in the map")
+			n.Vals = append(n.Vals, p.parameter())
+			if p.kind() != tokComma {
+				break
+			}
+			p.i++
+		}
+	} else {
+		p.optWS()
+	}
+	if k := p.kind(); k == tokRightCurley || k == tokRCurly {
+		p.i++
+	} else {
+		p.unexpected(p.peek(0), "'}' closing the map")
+	}
+	return n
+}
+
+func isParamStart(k tokKind) bool {
+	switch k {
+	case tokWhitespace, tokStringLiteral, tokInteger, tokLBracket, tokLeftCurley, tokTrue,
+		tokFalse, tokIdentifier, tokLCurly, tokFloat:
+		return true
+	}
+	return false
+}
+
+func (p *parser) paramStart() bool { return isParamStart(p.kind()) }
+
+// Parameter = [WS] ( StringLiteral | IntegerLiteral | IntegerRange | Map |
+// ObjectArray | True | False | Reference | FloatingPointLiteral ) [WS]
+func (p *parser) parameter() Expr {
+	p.optWS()
+	var e Expr
+	t := p.peek(0)
+	switch t.kind {
+	case tokStringLiteral:
+		e = p.stringLiteral()
+	case tokInteger:
+		p.i++
+		e = &IntLit{P: p.base + p.pos(t), Image: t.image}
+	case tokLBracket:
+		if p.rangeAhead() {
+			e = p.integerRange()
+		} else {
+			e = p.objectArray()
+		}
+	case tokLeftCurley:
+		e = p.mapLit()
+	case tokTrue, tokFalse:
+		p.i++
+		e = &BoolLit{P: p.base + p.pos(t), Value: t.kind == tokTrue}
+	case tokIdentifier:
+		e = p.reference().(*Ref)
+	case tokLCurly:
+		if p.peek(1).kind != tokIdentifier {
+			p.unexpected(p.peek(1), "a reference name after '${'")
+		}
+		e = p.reference().(*Ref)
+	case tokFloat:
+		p.i++
+		e = &FloatLit{P: p.base + p.pos(t), Image: t.image}
+	default:
+		if t.kind == tokPlus || t.kind == tokMinus || t.kind == tokMultiply || t.kind == tokDivide {
+			p.errorf(t.pos, "unexpected %q: Velocity 1.7 allows no arithmetic here; compute it with #set first", t.image)
+		}
+		p.unexpected(t, "an argument (a literal, list, map, range or reference)")
+	}
+	p.optWS()
+	return e
+}
+
+// Reference = <IDENTIFIER> (Index)* (LOOKAHEAD(2) <DOT> (LOOKAHEAD(3) Method
+// | Identifier) (Index)*)* | <LCURLY> <IDENTIFIER> ... <RCURLY>
+func (p *parser) reference() Node {
+	first := p.advance()
+	formal := first.kind == tokLCurly
+	ident := first
+	if formal {
+		ident = p.expect(tokIdentifier, "a reference name")
+	}
+	r := &Ref{}
+	p.indexes(r)
+	for p.kind() == tokDot && p.peek(1).kind == tokIdentifier {
+		p.i++
+		id := p.peek(0)
+		if p.methodAhead() {
+			p.i += 2 // identifier, '('
+			part := RefPart{P: p.base + p.pos(id), Kind: PartMethod, Name: id.image}
+			if p.paramStart() {
+				part.Args = append(part.Args, p.parameter())
+				for p.kind() == tokComma {
+					p.i++
+					part.Args = append(part.Args, p.parameter())
+				}
+			}
+			p.expect(tokRefMod2RParen, "')' closing the call of "+id.image)
+			r.Parts = append(r.Parts, part)
+		} else {
+			p.i++
+			r.Parts = append(r.Parts, RefPart{P: p.base + p.pos(id), Kind: PartProp, Name: id.image})
+		}
+		p.indexes(r)
+	}
+	last := p.i - 1
+	if formal {
+		p.expect(tokRCurly, "'}' closing ${")
+		last = p.i - 1
+	}
+	p.initRef(r, first, ident, last)
+	return r
+}
+
+// methodAhead is LOOKAHEAD(3) Method: identifier, '(' and a parameter or ')'.
+func (p *parser) methodAhead() bool {
+	if p.peek(1).kind != tokLParen {
+		return false
+	}
+	k := p.peek(2).kind
+	return k == tokRefMod2RParen || isParamStart(k)
+}
+
+// Index = <INDEX_LBRACKET> [WS] (String | Integer | True | False | Reference) [WS] <INDEX_RBRACKET>
+func (p *parser) indexes(r *Ref) {
+	for p.kind() == tokIndexLBracket {
+		t := p.advance()
+		p.optWS()
+		var e Expr
+		a := p.peek(0)
+		switch a.kind {
+		case tokStringLiteral:
+			e = p.stringLiteral()
+		case tokInteger:
+			p.i++
+			e = &IntLit{P: p.base + p.pos(a), Image: a.image}
+		case tokTrue, tokFalse:
+			p.i++
+			e = &BoolLit{P: p.base + p.pos(a), Value: a.kind == tokTrue}
+		case tokIdentifier:
+			e = p.reference().(*Ref)
+		case tokLCurly:
+			if p.peek(1).kind != tokIdentifier {
+				p.unexpected(p.peek(1), "a reference name")
+			}
+			e = p.reference().(*Ref)
+		default:
+			p.unexpected(a, "an index (a string, an integer or a reference)")
+		}
+		p.optWS()
+		p.expect(tokIndexRBracket, "']' closing the index")
+		r.Parts = append(r.Parts, RefPart{P: p.base + p.pos(t), Kind: PartIndex, Args: []Expr{e}})
+	}
+}
+
+// initRef computes what ASTReference.init/getRoot compute.
+func (p *parser) initRef(r *Ref, first, ident *token, last int) {
+	r.P = p.base + p.pos(first)
+	r.Computable = true
+	img := first.image
+	// literal() of the node, computed after getRoot edits the first image.
+	lit := func(firstImage string) string {
+		var sb strings.Builder
+		t0 := *first
+		t0.image = firstImage
+		sb.WriteString(tokenLiteral(&t0))
+		for i := p.indexOf(first) + 1; i <= last; i++ {
+			sb.WriteString(tokenLiteral(p.toks[i]))
+		}
+		return sb.String()
+	}
+	if k := strings.Index(img, `\!`); k >= 0 {
+		i := strings.Index(img, "$")
+		for i < len(img) && img[i] != '\\' {
+			i++
+		}
+		start := i
+		count := 0
+		for i < len(img) {
+			c := img[i]
+			i++
+			if c != '\\' {
+				break
+			}
+			count++
+		}
+		ns := img[:start] + img[start:start+count-1] + img[start+count:]
+		r.NullString = ns
+		r.Computable = false
+		r.Root = ns
+		r.Literal = lit(img)
+		r.Kind = RefNormal
+		r.SetName = img[1:]
+		return
+	}
+	if strings.HasPrefix(img, `\`) {
+		i := 0
+		for i < len(img) && img[i] == '\\' {
+			i++
+		}
+		r.Escaped = i%2 != 0
+		r.EscPrefix = img[:i/2]
+		img = img[i:]
+	}
+	if loc := strings.LastIndex(img, "$"); loc > 0 {
+		r.MorePrefix = img[:loc]
+		img = img[loc:]
+	}
+	r.Literal = lit(img)
+	r.NullString = r.Literal
+	r.SetName = ""
+	if len(img) > 0 {
+		r.SetName = img[1:]
+	}
+	switch {
+	case strings.HasPrefix(img, "$!"):
+		r.Kind = RefQuiet
+		if !r.Escaped {
+			r.NullString = ""
+		}
+		if strings.HasPrefix(img, "$!{") {
+			r.Root = ident.image
+		} else {
+			r.Root = img[2:]
+		}
+	case img == "${":
+		r.Kind = RefFormal
+		r.Root = ident.image
+	case strings.HasPrefix(img, "$"):
+		r.Kind = RefNormal
+		r.Root = img[1:]
+	default:
+		r.Kind = RefRunt
+		r.Root = img
+	}
+}
+
+func (p *parser) indexOf(t *token) int {
+	for i := p.i - 1; i >= 0; i-- {
+		if p.toks[i] == t {
+			return i
+		}
+	}
+	return 0
+}
+
+// StringLiteral: quotes removed, \u escapes and doubled quotes resolved, and
+// interpolated content parsed.
+func (p *parser) stringLiteral() Expr {
+	t := p.advance()
+	img := t.image
+	n := &StringLit{P: p.base + p.pos(t)}
+	body := img[1 : len(img)-1]
+	if img[0] == '"' {
+		var err error
+		body, err = unescapeU(body)
+		if err != nil {
+			p.errorf(t.pos, "bad \\u escape in string literal: %v", err)
+		}
+	}
+	q := string(img[0])
+	body = strings.ReplaceAll(body, q+q, q)
+	n.Value = body
+	if img[0] == '"' && (strings.ContainsAny(img, "$#")) {
+		n.Interp = true
+		src := body
+		n.Trim = !strings.Contains(body, "##")
+		if n.Trim {
+			src += " "
+		}
+		if p.depth > 50 {
+			p.errorf(t.pos, "string literals nested too deeply")
+		}
+		sub := &parser{file: p.file, lex: &lexer{src: []rune(src)}, macros: p.macros,
+			isMacro: p.isMacro, base: p.base + p.pos(t) + 1, depth: p.depth + 1}
+		n.Nodes = sub.process()
+	}
+	return n
+}
+
+func unescapeU(s string) (string, error) {
+	if !strings.Contains(s, `\u`) {
+		return s, nil
+	}
+	var sb strings.Builder
+	rs := []rune(s)
+	var units []uint16
+	flush := func() {
+		if len(units) > 0 {
+			sb.WriteString(decodeUTF16(units))
+			units = units[:0]
+		}
+	}
+	for i := 0; i < len(rs); i++ {
+		if rs[i] == '\\' && i+1 < len(rs) && rs[i+1] == 'u' {
+			if i+6 > len(rs) {
+				return "", fmt.Errorf("%q is too short", string(rs[i:]))
+			}
+			var v uint16
+			for _, c := range rs[i+2 : i+6] {
+				v <<= 4
+				switch {
+				case c >= '0' && c <= '9':
+					v |= uint16(c - '0')
+				case c >= 'a' && c <= 'f':
+					v |= uint16(c - 'a' + 10)
+				case c >= 'A' && c <= 'F':
+					v |= uint16(c - 'A' + 10)
+				default:
+					return "", fmt.Errorf("%q is not hexadecimal", string(rs[i+2:i+6]))
+				}
+			}
+			units = append(units, v)
+			i += 5
+			continue
+		}
+		flush()
+		sb.WriteRune(rs[i])
+	}
+	flush()
+	return sb.String(), nil
+}
+
+// decodeUTF16 decodes UTF-16 units; an unpaired surrogate becomes U+FFFD.
+func decodeUTF16(u []uint16) string {
+	var sb strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := rune(u[i])
+		if c >= 0xD800 && c < 0xDC00 && i+1 < len(u) && u[i+1] >= 0xDC00 && u[i+1] < 0xE000 {
+			sb.WriteRune((c-0xD800)<<10 + (rune(u[i+1]) - 0xDC00) + 0x10000)
+			i++
+			continue
+		}
+		if c >= 0xD800 && c < 0xE000 {
+			c = 0xFFFD
+		}
+		sb.WriteRune(c)
+	}
+	return sb.String()
+}
+
+// Expression = ConditionalOrExpression
+func (p *parser) expression() Expr { return p.orExpr() }
+
+func (p *parser) binary(next func() Expr, ops map[tokKind]string) Expr {
+	x := next()
+	for {
+		t := p.peek(0)
+		op, ok := ops[t.kind]
+		if !ok {
+			return x
+		}
+		p.i++
+		y := next()
+		x = &BinaryExpr{P: p.base + p.pos(t), Op: op, X: x, Y: y}
+	}
+}
+
+var (
+	orOps   = map[tokKind]string{tokOr: "||"}
+	andOps  = map[tokKind]string{tokAnd: "&&"}
+	eqOps   = map[tokKind]string{tokEQ: "==", tokNE: "!="}
+	relOps  = map[tokKind]string{tokLT: "<", tokGT: ">", tokLE: "<=", tokGE: ">="}
+	addOps  = map[tokKind]string{tokPlus: "+", tokMinus: "-"}
+	mulOps  = map[tokKind]string{tokMultiply: "*", tokDivide: "/", tokModulus: "%"}
+	exprEnd = "an operand (a literal, reference, list, map, range or '(')"
+)
+
+func (p *parser) orExpr() Expr  { return p.binary(p.andExpr, orOps) }
+func (p *parser) andExpr() Expr { return p.binary(p.eqExpr, andOps) }
+func (p *parser) eqExpr() Expr  { return p.binary(p.relExpr, eqOps) }
+func (p *parser) relExpr() Expr { return p.binary(p.addExpr, relOps) }
+func (p *parser) addExpr() Expr { return p.binary(p.mulExpr, addOps) }
+func (p *parser) mulExpr() Expr { return p.binary(p.unaryExpr, mulOps) }
+
+// UnaryExpression = LOOKAHEAD(2) [WS] <LOGICAL_NOT> UnaryExpression | PrimaryExpression
+func (p *parser) unaryExpr() Expr {
+	k := 0
+	if p.kind() == tokWhitespace {
+		k = 1
+	}
+	if t := p.peek(k); t.kind == tokNot {
+		p.i += k + 1
+		return &NotExpr{P: p.base + p.pos(t), X: p.unaryExpr()}
+	}
+	return p.primary()
+}
+
+// PrimaryExpression = [WS] ( StringLiteral | Reference | IntegerLiteral |
+// IntegerRange | FloatingPointLiteral | Map | ObjectArray | True | False |
+// <LPAREN> Expression <RPAREN> ) [WS]
+func (p *parser) primary() Expr {
+	p.optWS()
+	var e Expr
+	t := p.peek(0)
+	switch t.kind {
+	case tokStringLiteral:
+		e = p.stringLiteral()
+	case tokIdentifier:
+		e = p.reference().(*Ref)
+	case tokLCurly:
+		if p.peek(1).kind != tokIdentifier {
+			p.unexpected(p.peek(1), "a reference name after '${'")
+		}
+		e = p.reference().(*Ref)
+	case tokInteger:
+		p.i++
+		e = &IntLit{P: p.base + p.pos(t), Image: t.image}
+	case tokLBracket:
+		if p.rangeAhead() {
+			e = p.integerRange()
+		} else {
+			e = p.objectArray()
+		}
+	case tokFloat:
+		p.i++
+		e = &FloatLit{P: p.base + p.pos(t), Image: t.image}
+	case tokLeftCurley:
+		e = p.mapLit()
+	case tokTrue, tokFalse:
+		p.i++
+		e = &BoolLit{P: p.base + p.pos(t), Value: t.kind == tokTrue}
+	case tokLParen:
+		p.i++
+		x := p.expression()
+		p.expect(tokRParen, "')'")
+		e = &ParenExpr{P: p.base + p.pos(t), X: x}
+	default:
+		if t.kind == tokEquals {
+			p.errorf(t.pos, "unexpected '=': use '==' to compare")
+		}
+		p.unexpected(t, exprEnd)
+	}
+	p.optWS()
+	return e
+}
