@@ -1,0 +1,50 @@
+package main
+
+func init() {
+	a := newArchive("foreach.txtar", `
+#foreach: what it iterates (lists, map values, ranges, arrays from split, iterators; null,
+strings and numbers give no iterations), the loop variable (saved and restored; a null
+element reads as null), the helpers $foreach.index/count/hasNext/first/last/parent/topmost
+and the deprecated $velocityCount/$velocityHasNext, nesting, and #break.`)
+
+	a.addj("over-list", "#foreach($x in $l)[$x]#end", `{"l":["a","b","c"]}`)
+	a.addj("over-map-values", "#foreach($v in $m)$v,#end", `{"m":{"b":2,"a":1}}`)
+	a.addj("over-keyset-and-get", "#foreach($k in $m.keySet())$k=$m.get($k);#end", `{"m":{"b":2,"a":1}}`)
+	a.addj("over-entryset", "#foreach($e in $m.entrySet())$e.key:$e.value #end", `{"m":{"x":[1],"y":null}}`)
+	a.add("over-range", "#foreach($i in [1..4])$i#end|#foreach($i in [2..-1])$i,#end")
+	a.add("over-list-literal", "#foreach($x in ['a', 1, true, [2], {'k': 'v'}])$x;#end")
+	a.addj("over-null-and-undefined", "a#foreach($x in $nope)X#end#foreach($x in $m.n)Y#end#foreach($x in $m.missing)Z#end b", `{"m":{"n":null}}`)
+	a.addj("over-string-and-number", "a#foreach($x in $s)[$x]#end#foreach($x in $n)[$x]#end#foreach($x in $b)[$x]#end b", `{"s":"abc","n":3,"b":true}`)
+	a.addj("over-empty", "a#foreach($x in $l)X#end#foreach($x in $m)Y#end b", `{"l":[],"m":{}}`)
+	a.addj("over-split-array", "#foreach($p in $s.split(','))<$p>#end", `{"s":"x,y,,z"}`)
+	a.addj("over-iterator-single-use", "#set($it = $l.iterator())#foreach($x in $it)$x#end|#foreach($x in $it)$x#end|", `{"l":[1,2]}`)
+	a.addj("over-values-and-keyset-views", "#foreach($v in $m.values())$v#end|#foreach($k in $m.keySet())$k#end", `{"m":{"a":1,"b":2}}`)
+	a.addj("helpers", "#foreach($i in ['a','b','c'])$foreach.index:$foreach.count:$velocityCount:$foreach.hasNext:$velocityHasNext:$foreach.first:$foreach.last #end", `{}`)
+	a.addj("helpers-single-element", "#foreach($i in [1])$foreach.first $foreach.last $foreach.hasNext $foreach.index#end", `{}`)
+	a.add("helpers-after-loop-are-undefined", "#foreach($i in [1])#end$foreach.count|$velocityCount|$foreach")
+	a.add("helpers-nested-restore", "#foreach($i in [1..2])#foreach($j in ['a','b'])$foreach.count$velocityCount #end[$foreach.count $velocityCount]#end")
+	a.add("helpers-parent-and-topmost", "#foreach($i in [1..2])#foreach($j in [1..2])#foreach($k in [1..2])$foreach.parent.count$foreach.topmost.count$foreach.count #end#end#end")
+	a.add("helpers-parent-at-top-is-null", "#foreach($i in [1])$foreach.parent|$foreach.topmost.count#end")
+	a.add("hasnext-comma-join", "#foreach($i in [1..4])$i#if($foreach.hasNext), #end#end")
+	a.add("velocityhasnext-comma-join", "#foreach($i in [1..3])$i#if($velocityHasNext),#end#end")
+	a.add("first-last-markers", "#foreach($i in [1..3])#if($foreach.first)[#end$i#if($foreach.last)]#{else},#end#end")
+	a.add("loop-variable-removed-after", "#foreach($j in [1])#end$j")
+	a.add("loop-variable-restored-after", "#set($j = 'outer')#foreach($j in [1, 2])$j#end $j")
+	a.addj("loop-variable-null-element", "#foreach($i in $l)$i,#end", `{"l":[1,null,3]}`)
+	a.addj("loop-variable-null-element-hides-outer", "#set($i = 'outer')#foreach($i in $l)$i,#end $i", `{"l":[1,null,3]}`)
+	a.add("loop-variable-set-inside", "#foreach($i in [1..3])#set($i = $i * 10)$i #end")
+	a.add("loop-variable-same-name-nested", "#foreach($i in [1..2])#foreach($i in ['a','b'])$i#end$i #end")
+	a.add("set-inside-loop-persists", "#foreach($i in [1..3])#set($last = $i)#end$last")
+	a.addj("stale-value-bug", "#foreach($k in ['a','b'])#set($v = $m.get($k))$k=$v #end", `{"m":{"a":"A"}}`)
+	a.addj("stale-value-bug-quiet-reset", "#foreach($k in ['a','b'])#set($v = '')#set($v = $m.get($k))$k=$v #end", `{"m":{"a":"A"}}`)
+	a.addj("nested-list-of-lists", "#foreach($row in $rows)#foreach($c in $row)$c#end;#end", `{"rows":[[1,2],[],[3]]}`)
+	a.addj("nested-objects", "#foreach($o in $orders)$o.id:#foreach($it in $o.items)$it.sku x$it.qty #end|#end", `{"orders":[{"id":1,"items":[{"sku":"A","qty":2}]},{"id":2,"items":[{"sku":"B","qty":1},{"sku":"C","qty":5}]}]}`)
+	a.add("break-at-count", "#foreach($i in [1..10])#if($foreach.count > 3)#break#end$i#end")
+	a.add("break-inner-keeps-outer", "#foreach($i in [1..2])#foreach($j in [1..5])#if($j > 2)#break#end$i$j #end#end")
+	a.add("loop-over-list-being-built-elsewhere", "#set($l = [1, 2])#set($c = [])#foreach($x in $l)#set($d = $c.add($x))#end$c")
+	a.add("foreach-spacing-variants", "#foreach( $i in [1..2] )$i#end|#foreach ($i in [1..2])$i#end|#{foreach}($i in [1..2])$i#{end}")
+	a.add("foreach-in-keyword-case", "#foreach($i in [1])a#end")
+	a.addj("count-matching", "#set($n = 0)#foreach($x in $l)#if($x.active)#set($n = $n + 1)#end#end$n", `{"l":[{"active":true},{"active":false},{"active":true},{}]}`)
+	a.addj("index-into-parallel-list", "#foreach($k in $keys)$k=$vals[$foreach.index] #end", `{"keys":["a","b"],"vals":[1,2]}`)
+	a.addj("velocitycount-in-macro", "#macro(show $x)$velocityCount:$x #end#foreach($i in $l)#show($i)#end", `{"l":["p","q"]}`)
+}
