@@ -14,7 +14,9 @@ type foreachScope struct {
 	parent  Value
 }
 
-func (f *foreachScope) JavaClass() string { return "org.apache.velocity.runtime.directive.ForeachScope" }
+func (f *foreachScope) JavaClass() string {
+	return "org.apache.velocity.runtime.directive.ForeachScope"
+}
 
 // String is "{}": Velocity's Scope is an empty map.
 func (f *foreachScope) String() string { return "{}" }
@@ -71,8 +73,10 @@ type defineBlock struct {
 	src  string
 }
 
-func (d *defineBlock) JavaClass() string { return "org.apache.velocity.runtime.directive.Block$Reference" }
-func (d *defineBlock) String() string    { return d.src }
+func (d *defineBlock) JavaClass() string {
+	return "org.apache.velocity.runtime.directive.Block$Reference"
+}
+func (d *defineBlock) String() string { return d.src }
 
 func (st *state) renderDefine(sc *scope, d *defineBlock) error {
 	st.depth++

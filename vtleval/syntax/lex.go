@@ -32,72 +32,72 @@ const (
 type tokKind uint8
 
 const (
-	tokEOF            tokKind = iota
-	tokIndexLBracket          // [ after a reference
-	tokIndexRBracket          // ] closing an index
-	tokLBracket               // [
-	tokRBracket               // ]
-	tokComma                  // ,
-	tokDoubleDot              // ..
-	tokColon                  // :
-	tokLeftCurley             // { (map literal)
-	tokRightCurley            // } (map literal)
-	tokLParen                 // (
-	tokRParen                 // ) closing a directive, with trailing blanks+newline
-	tokRefMod2RParen          // ) closing a method call
-	tokEscapeDirective        // \#if
-	tokSetDirective           // #set(
-	tokMoreDollar             // $ (MORE)
-	tokMoreDollarBang         // $! (MORE)
-	tokMoreTextblock          // #[[ (MORE)
-	tokMoreFormalComment      // #** (MORE)
-	tokMoreMultiComment       // #* (MORE)
-	tokMoreHash               // # (MORE)
-	tokSingleLineCommentStart // ##
-	tokDoubleEscape           // \\
-	tokEscape                 // \
-	tokText                   // schmoo
-	tokSingleLineComment      // newline ending a ## comment
-	tokFormalComment          // *# ending #** comment
-	tokMultiLineComment       // *# ending #* comment
-	tokTextblock              // ]]#
-	tokSkip                   // any char inside a comment (SKIP)
-	tokMoreAny                // any char inside #[[ ]]# (MORE)
-	tokWhitespace             // blanks and newlines inside a directive
-	tokStringLiteral          // "..." or '...'
-	tokTrue                   // true
-	tokFalse                  // false
-	tokNewline                // newline inside a directive
-	tokMinus                  // -
-	tokPlus                   // +
-	tokMultiply               // *
-	tokDivide                 // /
-	tokModulus                // %
-	tokAnd                    // && and
-	tokOr                     // || or
-	tokLT                     // < lt
-	tokLE                     // <= le
-	tokGT                     // > gt
-	tokGE                     // >= ge
-	tokEQ                     // == eq
-	tokNE                     // != ne
-	tokNot                    // ! not
-	tokEquals                 // =
-	tokEnd                    // #end
-	tokIf                     // #if
-	tokElseIf                 // #elseif
-	tokElse                   // #else
-	tokInteger                // 12
-	tokFloat                  // 1.5
-	tokWord                   // directive name
-	tokBracketedWord          // {name}
-	tokIdentifier             // reference name
-	tokDot                    // . before a property
-	tokLCurly                 // ${
-	tokRCurly                 // } closing ${
-	tokRefTerminator          // SPECIAL: ends a reference
-	tokDirTerminator          // SPECIAL: ends a failed directive
-	tokEmptyIndex             // $[ $. and friends, which are text
+	tokEOF                    tokKind = iota
+	tokIndexLBracket                  // [ after a reference
+	tokIndexRBracket                  // ] closing an index
+	tokLBracket                       // [
+	tokRBracket                       // ]
+	tokComma                          // ,
+	tokDoubleDot                      // ..
+	tokColon                          // :
+	tokLeftCurley                     // { (map literal)
+	tokRightCurley                    // } (map literal)
+	tokLParen                         // (
+	tokRParen                         // ) closing a directive, with trailing blanks+newline
+	tokRefMod2RParen                  // ) closing a method call
+	tokEscapeDirective                // \#if
+	tokSetDirective                   // #set(
+	tokMoreDollar                     // $ (MORE)
+	tokMoreDollarBang                 // $! (MORE)
+	tokMoreTextblock                  // #[[ (MORE)
+	tokMoreFormalComment              // #** (MORE)
+	tokMoreMultiComment               // #* (MORE)
+	tokMoreHash                       // # (MORE)
+	tokSingleLineCommentStart         // ##
+	tokDoubleEscape                   // \\
+	tokEscape                         // \
+	tokText                           // schmoo
+	tokSingleLineComment              // newline ending a ## comment
+	tokFormalComment                  // *# ending #** comment
+	tokMultiLineComment               // *# ending #* comment
+	tokTextblock                      // ]]#
+	tokSkip                           // any char inside a comment (SKIP)
+	tokMoreAny                        // any char inside #[[ ]]# (MORE)
+	tokWhitespace                     // blanks and newlines inside a directive
+	tokStringLiteral                  // "..." or '...'
+	tokTrue                           // true
+	tokFalse                          // false
+	tokNewline                        // newline inside a directive
+	tokMinus                          // -
+	tokPlus                           // +
+	tokMultiply                       // *
+	tokDivide                         // /
+	tokModulus                        // %
+	tokAnd                            // && and
+	tokOr                             // || or
+	tokLT                             // < lt
+	tokLE                             // <= le
+	tokGT                             // > gt
+	tokGE                             // >= ge
+	tokEQ                             // == eq
+	tokNE                             // != ne
+	tokNot                            // ! not
+	tokEquals                         // =
+	tokEnd                            // #end
+	tokIf                             // #if
+	tokElseIf                         // #elseif
+	tokElse                           // #else
+	tokInteger                        // 12
+	tokFloat                          // 1.5
+	tokWord                           // directive name
+	tokBracketedWord                  // {name}
+	tokIdentifier                     // reference name
+	tokDot                            // . before a property
+	tokLCurly                         // ${
+	tokRCurly                         // } closing ${
+	tokRefTerminator                  // SPECIAL: ends a reference
+	tokDirTerminator                  // SPECIAL: ends a failed directive
+	tokEmptyIndex                     // $[ $. and friends, which are text
 )
 
 var tokNames = [...]string{
