@@ -1,7 +1,13 @@
 package main
 
-import "fmt"
+import (
+	"github.com/vtlcheck/vtlcheck/vtleval/apigw"
+)
 
 func renderAPIGW(name, src string, request []byte) (string, error) {
-	return "", fmt.Errorf("apigw mode is not available yet")
+	r, err := apigw.RequestFromJSON(request)
+	if err != nil {
+		return "", err
+	}
+	return apigw.RenderRequestTemplate(name, src, r)
 }

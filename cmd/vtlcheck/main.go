@@ -11,8 +11,10 @@ import (
 const usage = `vtlcheck tests API Gateway mapping templates (Velocity 1.7 + $input/$util/$context) locally.
 
 Usage:
+  vtlcheck test [--run REGEXP] [--junit FILE] [PATH ...]
   vtlcheck render --template FILE [--context FILE.json | --request FILE.json]
   vtlcheck render --jsonl < lines.jsonl
+  vtlcheck invoke --jsonl < invocations.jsonl
 `
 
 func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
@@ -25,6 +27,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "render":
 		return cmdRender(args[1:], stdin, stdout, stderr)
+	case "test":
+		return cmdTest(args[1:], stdout, stderr)
+	case "invoke":
+		return cmdInvoke(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,210 @@
+package apigw
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/vtlcheck/vtlcheck/vtleval"
+)
+
+// Default $context values (apigw.md §3.1). They are fixed so that cases are
+// reproducible; a case overrides any of them.
+const (
+	DefaultAccountID         = "123456789012"
+	DefaultAPIID             = "abcd123456"
+	DefaultStage             = "test"
+	DefaultRequestID         = "c0ffee00-0000-4000-8000-000000000001"
+	DefaultExtendedRequestID = "VtLcHeCkIdA="
+	DefaultRequestTime       = "25/Nov/2026:12:00:00 +0000"
+	DefaultRequestTimeEpoch  = int64(1795608000000)
+	DefaultSourceIP          = "203.0.113.10"
+	DefaultUserAgent         = "vtlcheck"
+	DefaultResourceID        = "abc123"
+	DefaultDeploymentID      = "dpl001"
+)
+
+// ctxMap is a $context map: a java.util.HashMap (iteration in hash order)
+// whose toString() is "" ([O] LS-CTX, oracle calibration).
+func ctxMap() *vtleval.Map {
+	m := vtleval.NewMap()
+	m.Hash = true
+	m.Blank = true
+	return m
+}
+
+// NewContext builds $context for a request (apigw.md §3.1). The key set is
+// the one AWS showed for a request without authorizer; identity fields that
+// are not set are "".
+func NewContext(r *Request) *vtleval.Map {
+	c := ctxMap()
+	method := r.Method
+	if method == "" {
+		method = "GET"
+	}
+	resourcePath := r.resourcePath()
+	c.Put("resourceId", DefaultResourceID)
+	c.Put("resourcePath", resourcePath)
+	c.Put("httpMethod", method)
+	c.Put("extendedRequestId", DefaultExtendedRequestID)
+	c.Put("requestTime", DefaultRequestTime)
+	c.Put("path", "/"+DefaultStage+r.actualPath())
+	c.Put("accountId", DefaultAccountID)
+	c.Put("protocol", "HTTP/1.1")
+	ro := ctxMap()
+	ro.Put("path", ctxMap())
+	ro.Put("header", ctxMap())
+	ro.Put("querystring", ctxMap())
+	c.Put("requestOverride", ro)
+	c.Put("stage", DefaultStage)
+	c.Put("domainPrefix", DefaultAPIID)
+	c.Put("requestTimeEpoch", DefaultRequestTimeEpoch)
+	c.Put("requestId", DefaultRequestID)
+	id := ctxMap()
+	for _, k := range []string{"cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller",
+		"sourceIp", "principalOrgId", "accessKey", "cognitoAuthenticationType",
+		"cognitoAuthenticationProvider", "userArn", "userAgent", "user"} {
+		id.Put(k, "")
+	}
+	id.Put("sourceIp", DefaultSourceIP)
+	id.Put("userAgent", DefaultUserAgent)
+	if ua, ok := r.header("User-Agent"); ok {
+		id.Put("userAgent", ua)
+	}
+	c.Put("identity", id)
+	c.Put("domainName", DefaultAPIID+".execute-api.us-east-1.amazonaws.com")
+	c.Put("deploymentId", DefaultDeploymentID)
+	rso := ctxMap()
+	rso.Put("header", ctxMap())
+	c.Put("responseOverride", rso)
+	c.Put("apiId", DefaultAPIID)
+	if r.Context != nil {
+		merge(c, r.Context, "")
+	}
+	return c
+}
+
+// merge copies overrides into a context map. $context.authorizer values are
+// stringified (apigw.md §3.1: "`1` → `"1"`").
+func merge(dst, src *vtleval.Map, path string) {
+	src.Entries(func(k, v vtleval.Value) {
+		key := vtleval.ToString(k)
+		p := strings.TrimPrefix(path+"."+key, ".")
+		if sm, ok := v.(*vtleval.Map); ok {
+			dm, ok := func() (*vtleval.Map, bool) {
+				cur, _ := dst.Get(key)
+				m, ok := cur.(*vtleval.Map)
+				return m, ok
+			}()
+			if !ok {
+				dm = ctxMap()
+				dst.Put(key, dm)
+			}
+			if p == "authorizer.claims" {
+				// claims keep their JSON structure but values are strings
+			}
+			merge(dm, sm, p)
+			return
+		}
+		if strings.HasPrefix(p, "authorizer.") && v != nil {
+			if _, isList := v.(*vtleval.List); !isList {
+				v = vtleval.ToString(v)
+			}
+		}
+		dst.Put(key, v)
+	})
+}
+
+func (r *Request) resourcePath() string {
+	if r.ResourcePath != "" {
+		return r.ResourcePath
+	}
+	if len(r.Path) == 0 {
+		return "/"
+	}
+	var sb strings.Builder
+	for _, kv := range r.Path {
+		sb.WriteString("/{" + kv.Name + "}")
+	}
+	return sb.String()
+}
+
+// actualPath fills the resource template with the path parameters.
+func (r *Request) actualPath() string {
+	p := r.resourcePath()
+	for _, kv := range r.Path {
+		p = strings.ReplaceAll(p, "{"+kv.Name+"+}", kv.Value)
+		p = strings.ReplaceAll(p, "{"+kv.Name+"}", kv.Value)
+	}
+	return p
+}
+
+// Overrides are what a template set in $context.requestOverride and
+// $context.responseOverride (apigw.md §6.5–6.6), read after rendering.
+type Overrides struct {
+	Status          int  // responseOverride.status, 0 when unset or invalid
+	StatusSet       bool // set, even if invalid
+	ResponseHeaders Params
+	RequestHeaders  Params
+	RequestPath     Params
+	RequestQuery    Params
+}
+
+// ReadOverrides extracts the override maps from a context.
+func ReadOverrides(c *vtleval.Map) Overrides {
+	var o Overrides
+	sub := func(m *vtleval.Map, k string) *vtleval.Map {
+		if m == nil {
+			return nil
+		}
+		v, _ := m.Get(k)
+		r, _ := v.(*vtleval.Map)
+		return r
+	}
+	list := func(m *vtleval.Map) Params {
+		var ps Params
+		if m == nil {
+			return nil
+		}
+		m.Entries(func(k, v vtleval.Value) {
+			val := vtleval.ToString(v)
+			if l, ok := v.(*vtleval.List); ok {
+				// list values are joined with commas (D-OVR)
+				parts := make([]string, len(l.Items))
+				for i, it := range l.Items {
+					parts[i] = vtleval.ToString(it)
+				}
+				val = strings.Join(parts, ",")
+			}
+			ps = append(ps, KV{vtleval.ToString(k), val})
+		})
+		return ps
+	}
+	rso := sub(c, "responseOverride")
+	ro := sub(c, "requestOverride")
+	o.ResponseHeaders = list(sub(rso, "header"))
+	o.RequestHeaders = list(sub(ro, "header"))
+	o.RequestPath = list(sub(ro, "path"))
+	o.RequestQuery = list(sub(ro, "querystring"))
+	if rso != nil {
+		if v, ok := rso.Get("status"); ok && v != nil {
+			o.StatusSet = true
+			// AWS ignores overrides that are not an integer 100–599 [obs, weak].
+			var n int
+			switch s := v.(type) {
+			case int32:
+				n = int(s)
+			case int64:
+				n = int(s)
+			case string:
+				fmt.Sscanf(s, "%d", &n)
+				if fmt.Sprint(n) != strings.TrimSpace(s) {
+					n = 0
+				}
+			}
+			if n >= 100 && n <= 599 {
+				o.Status = n
+			}
+		}
+	}
+	return o
+}

@@ -1,0 +1,183 @@
+package apigw
+
+import (
+	"errors"
+
+	"github.com/vtlcheck/vtlcheck/vtleval"
+)
+
+// Input is $input (apigw.md §1): the payload of the template's phase (the
+// method request body in a request template, the integration response body
+// in a response template) and the method request parameters.
+type Input struct {
+	body   string // as the template sees it: "{}" when empty
+	parsed vtleval.Value
+	err    error
+	done   bool
+	params *vtleval.Map // path, querystring, header
+	req    *Request
+}
+
+// NewInput makes $input for a payload and the method request's parameters.
+func NewInput(payload string, req *Request) *Input {
+	if payload == "" {
+		// apigw.md §1.2 [obs] LS-BODY: an empty body is "{}" for $input.body,
+		// $input.json('$') and $input.path('$'), whatever the content type.
+		payload = "{}"
+	}
+	in := &Input{body: payload, req: req}
+	in.params = vtleval.NewMap()
+	in.params.Put("path", req.Path.toMap())
+	in.params.Put("querystring", req.Query.toMap())
+	in.params.Put("header", req.Header.toMap())
+	return in
+}
+
+// JavaClass implements vtleval.Object.
+func (in *Input) JavaClass() string { return "com.amazonaws.apigateway.Input" }
+
+// String is what "$input" alone prints: "" ([O] ToQoz recording, oracle README).
+func (in *Input) String() string { return "" }
+
+// GetProperty implements $input.body.
+func (in *Input) GetProperty(name string) (vtleval.Value, bool) {
+	if name == "body" {
+		return in.body, true
+	}
+	return nil, false
+}
+
+// doc parses the payload once per render; later reads see changes a
+// template made to objects $input.path returned (apigw.md §1.4, QIITA-MUT).
+func (in *Input) doc() (vtleval.Value, error) {
+	if !in.done {
+		in.done = true
+		in.parsed, in.err = ParseJSON(in.body)
+		if in.err == nil && in.parsed == nil {
+			in.err = &JavaError{Class: "java.lang.IllegalArgumentException", Message: "json object can not be null"}
+		}
+	}
+	return in.parsed, in.err
+}
+
+// read evaluates a JSONPath; found is false when Jayway finds nothing.
+func (in *Input) read(expr string) (v vtleval.Value, found bool, err error) {
+	p, err := CompileJSONPath(expr)
+	if err != nil {
+		return nil, false, err
+	}
+	doc, err := in.doc()
+	if err != nil {
+		return nil, false, err
+	}
+	nodes, err := p.Read(valueNode{doc})
+	if errors.Is(err, ErrPathNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	if p.Definite() {
+		return nodeValue(nodes[0]), true, nil
+	}
+	l := &vtleval.List{JSON: true, Items: make([]vtleval.Value, 0, len(nodes))}
+	for _, n := range nodes {
+		l.Items = append(l.Items, nodeValue(n))
+	}
+	return l, true, nil
+}
+
+// CallMethod implements json(path), path(path), params() and params(name).
+func (in *Input) CallMethod(name string, args []vtleval.Value) (vtleval.Value, bool, error) {
+	switch name {
+	case "json", "path":
+		if len(args) != 1 {
+			return nil, false, nil
+		}
+		expr, ok := args[0].(string)
+		if !ok {
+			return nil, false, nil
+		}
+		v, found, err := in.read(expr)
+		if err != nil {
+			return nil, true, err
+		}
+		if name == "path" {
+			if !found {
+				return nil, true, nil
+			}
+			return v, true, nil
+		}
+		if !found {
+			// apigw.md §1.3 [obs, medium]: no match gives "" (two quotes).
+			return `""`, true, nil
+		}
+		return vtleval.JSON(v), true, nil
+	case "params":
+		switch len(args) {
+		case 0:
+			return in.params, true, nil
+		case 1:
+			key, ok := args[0].(string)
+			if !ok {
+				return nil, false, nil
+			}
+			// path, then query string, then header; "" when absent (§1.5).
+			for _, l := range []Params{in.req.Path, in.req.Query, in.req.Header} {
+				if v, ok := l.Get(key); ok {
+					return v, true, nil
+				}
+			}
+			return "", true, nil
+		}
+	case "getBody":
+		if len(args) == 0 {
+			return in.body, true, nil
+		}
+	}
+	return nil, false, nil
+}
+
+// Util is $util (apigw.md §2).
+type Util struct{}
+
+// JavaClass implements vtleval.Object.
+func (Util) JavaClass() string { return "com.amazonaws.apigateway.Util" }
+
+// String is what "$util" alone prints: "".
+func (Util) String() string { return "" }
+
+// CallMethod implements the $util functions. A null argument gives null
+// (rendered ""); other values are converted with String.valueOf.
+func (Util) CallMethod(name string, args []vtleval.Value) (vtleval.Value, bool, error) {
+	if len(args) != 1 {
+		return nil, false, nil
+	}
+	switch name {
+	case "escapeJavaScript", "urlEncode", "urlDecode", "base64Encode", "base64Decode", "parseJson":
+	default:
+		return nil, false, nil
+	}
+	if args[0] == nil {
+		return nil, true, nil
+	}
+	s := vtleval.ToString(args[0])
+	switch name {
+	case "escapeJavaScript":
+		return EscapeJavaScript(s), true, nil
+	case "urlEncode":
+		return URLEncode(s), true, nil
+	case "urlDecode":
+		r, err := URLDecode(s)
+		return r, true, err
+	case "base64Encode":
+		return Base64Encode(s), true, nil
+	case "base64Decode":
+		r, err := Base64Decode(s)
+		return r, true, err
+	case "parseJson":
+		v, err := ParseJSON(s)
+		return v, true, err
+	}
+	return nil, false, nil
+}

@@ -1,0 +1,352 @@
+package apigw
+
+import (
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/vtlcheck/vtlcheck/vtleval"
+)
+
+// This file is API Gateway's JSON model: bodies and $util.parseJson input are
+// parsed the way json-smart parses them in its permissive mode (the parser
+// Jayway JsonPath uses by default), into engine values: objects become
+// insertion-ordered maps (a repeated key keeps its first position and its
+// last value), arrays JSON-printing lists, integers Integer/Long/BigInteger,
+// other numbers Double, and text that is not JSON a plain string.
+
+// ParseJSON parses text as json-smart's permissive parser does.
+func ParseJSON(text string) (vtleval.Value, error) {
+	p := &jsonParser{s: []rune(text)}
+	p.space()
+	if p.i >= len(p.s) {
+		return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
+	}
+	c := p.s[p.i]
+	if c != '{' && c != '[' && c != '"' && c != '\'' {
+		// A bare value: a number, true/false/null, or unquoted text, which
+		// json-smart returns as the trimmed string.
+		word := strings.TrimSpace(string(p.s[p.i:]))
+		return bareValue(word), nil
+	}
+	v, err := p.value(0)
+	if err != nil {
+		return nil, err
+	}
+	p.space()
+	if p.i < len(p.s) {
+		return nil, p.errorf("Unexpected character (%c) at position %d.", p.s[p.i], p.i)
+	}
+	return v, nil
+}
+
+type jsonParser struct {
+	s []rune
+	i int
+}
+
+// JSONError is a body or parseJson argument json-smart rejects.
+type JSONError struct{ Msg string }
+
+func (e *JSONError) Error() string { return "net.minidev.json.parser.ParseException: " + e.Msg }
+
+func (p *jsonParser) errorf(format string, args ...any) error {
+	return &JSONError{Msg: fmt.Sprintf(format, args...)}
+}
+
+func (p *jsonParser) space() {
+	for p.i < len(p.s) && (p.s[p.i] == ' ' || p.s[p.i] == '\t' || p.s[p.i] == '\n' || p.s[p.i] == '\r') {
+		p.i++
+	}
+}
+
+func (p *jsonParser) value(depth int) (vtleval.Value, error) {
+	if depth > 500 {
+		return nil, p.errorf("JSON nested too deeply at position %d", p.i)
+	}
+	p.space()
+	if p.i >= len(p.s) {
+		return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
+	}
+	switch c := p.s[p.i]; c {
+	case '{':
+		p.i++
+		m := vtleval.NewMap()
+		for {
+			p.space()
+			if p.i >= len(p.s) {
+				return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
+			}
+			if p.s[p.i] == '}' {
+				p.i++
+				return m, nil
+			}
+			k, err := p.key()
+			if err != nil {
+				return nil, err
+			}
+			p.space()
+			if p.i >= len(p.s) {
+				return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
+			}
+			if p.s[p.i] != ':' {
+				return nil, p.errorf("Unexpected character (%c) at position %d.", p.s[p.i], p.i)
+			}
+			p.i++
+			v, err := p.value(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			m.Put(k, v)
+			p.space()
+			if p.i >= len(p.s) {
+				return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
+			}
+			switch p.s[p.i] {
+			case ',':
+				p.i++
+			case '}':
+				p.i++
+				return m, nil
+			default:
+				return nil, p.errorf("Unexpected character (%c) at position %d.", p.s[p.i], p.i)
+			}
+		}
+	case '[':
+		p.i++
+		l := &vtleval.List{JSON: true, Items: []vtleval.Value{}}
+		for {
+			p.space()
+			if p.i >= len(p.s) {
+				return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
+			}
+			if p.s[p.i] == ']' {
+				p.i++
+				return l, nil
+			}
+			v, err := p.value(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			l.Items = append(l.Items, v)
+			p.space()
+			if p.i >= len(p.s) {
+				return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
+			}
+			switch p.s[p.i] {
+			case ',':
+				p.i++
+			case ']':
+				p.i++
+				return l, nil
+			default:
+				return nil, p.errorf("Unexpected character (%c) at position %d.", p.s[p.i], p.i)
+			}
+		}
+	case '"', '\'':
+		return p.str(c)
+	}
+	// unquoted token up to a delimiter
+	start := p.i
+	for p.i < len(p.s) && !strings.ContainsRune(",:]}", p.s[p.i]) {
+		p.i++
+	}
+	return bareValue(strings.TrimSpace(string(p.s[start:p.i]))), nil
+}
+
+func (p *jsonParser) key() (string, error) {
+	if c := p.s[p.i]; c == '"' || c == '\'' {
+		v, err := p.str(c)
+		if err != nil {
+			return "", err
+		}
+		return v.(string), nil
+	}
+	start := p.i
+	for p.i < len(p.s) && p.s[p.i] != ':' && p.s[p.i] != '}' && p.s[p.i] != ',' {
+		p.i++
+	}
+	return strings.TrimSpace(string(p.s[start:p.i])), nil
+}
+
+func (p *jsonParser) str(q rune) (vtleval.Value, error) {
+	start := p.i
+	p.i++
+	var sb strings.Builder
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		p.i++
+		switch c {
+		case q:
+			return sb.String(), nil
+		case '\\':
+			if p.i >= len(p.s) {
+				return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
+			}
+			e := p.s[p.i]
+			p.i++
+			switch e {
+			case 'n':
+				sb.WriteByte('\n')
+			case 't':
+				sb.WriteByte('\t')
+			case 'r':
+				sb.WriteByte('\r')
+			case 'b':
+				sb.WriteByte('\b')
+			case 'f':
+				sb.WriteByte('\f')
+			case 'u':
+				if p.i+4 > len(p.s) {
+					return nil, p.errorf("Unexpected End Of File position %d: EOF", len(p.s))
+				}
+				n, err := strconv.ParseUint(string(p.s[p.i:p.i+4]), 16, 16)
+				if err != nil {
+					return nil, p.errorf("Unexpected character (%c) at position %d.", p.s[p.i], p.i)
+				}
+				p.i += 4
+				r := rune(n)
+				if r >= 0xD800 && r < 0xDC00 && p.i+6 <= len(p.s) && p.s[p.i] == '\\' && p.s[p.i+1] == 'u' {
+					if n2, err := strconv.ParseUint(string(p.s[p.i+2:p.i+6]), 16, 16); err == nil && n2 >= 0xDC00 && n2 < 0xE000 {
+						r = (r-0xD800)<<10 + (rune(n2) - 0xDC00) + 0x10000
+						p.i += 6
+					}
+				}
+				if r >= 0xD800 && r < 0xE000 {
+					r = 0xFFFD
+				}
+				sb.WriteRune(r)
+			default:
+				sb.WriteRune(e)
+			}
+		default:
+			sb.WriteRune(c)
+		}
+	}
+	return nil, p.errorf("Unexpected End Of File position %d: EOF (string started at %d)", len(p.s), start)
+}
+
+// bareValue types an unquoted token: a number, true, false, null or text.
+func bareValue(w string) vtleval.Value {
+	switch w {
+	case "true":
+		return true
+	case "false":
+		return false
+	case "null":
+		return nil
+	}
+	if isJSONNumber(w) {
+		return numberValue(w)
+	}
+	return w
+}
+
+func isJSONNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	i := 0
+	if w[0] == '-' {
+		i++
+	}
+	digits := 0
+	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+		i++
+		digits++
+	}
+	if digits == 0 {
+		return false
+	}
+	if i < len(w) && w[i] == '.' {
+		i++
+		for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(w) && (w[i] == 'e' || w[i] == 'E') {
+		i++
+		if i < len(w) && (w[i] == '+' || w[i] == '-') {
+			i++
+		}
+		d := 0
+		for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+			i++
+			d++
+		}
+		if d == 0 {
+			return false
+		}
+	}
+	return i == len(w)
+}
+
+func numberValue(w string) vtleval.Value {
+	v := vtleval.NumberFromJSON(w)
+	if b, ok := v.(*big.Int); ok {
+		return b
+	}
+	return v
+}
+
+// valueNode adapts an engine value to the JSONPath evaluator, so that paths
+// read the live objects a template may have changed.
+type valueNode struct{ v vtleval.Value }
+
+func (n valueNode) Kind() JSONKind {
+	switch n.v.(type) {
+	case nil:
+		return JSONNull
+	case *vtleval.Map:
+		return JSONObject
+	case *vtleval.List:
+		return JSONArray
+	}
+	return JSONScalar
+}
+
+func (n valueNode) Keys() []string {
+	m, ok := n.v.(*vtleval.Map)
+	if !ok {
+		return nil
+	}
+	var ks []string
+	for _, k := range m.Keys() {
+		ks = append(ks, vtleval.ToString(k))
+	}
+	return ks
+}
+
+func (n valueNode) Get(key string) (JSONNode, bool) {
+	m, ok := n.v.(*vtleval.Map)
+	if !ok {
+		return nil, false
+	}
+	v, ok := m.Get(key)
+	return valueNode{v}, ok
+}
+
+func (n valueNode) Len() int {
+	if l, ok := n.v.(*vtleval.List); ok {
+		return len(l.Items)
+	}
+	return 0
+}
+
+func (n valueNode) Index(i int) JSONNode { return valueNode{n.v.(*vtleval.List).Items[i]} }
+
+// nodeValue turns a JSONPath result back into an engine value.
+func nodeValue(n JSONNode) vtleval.Value {
+	switch n := n.(type) {
+	case valueNode:
+		return n.v
+	case *JSONSubset:
+		m := vtleval.NewMap()
+		for i, k := range n.Names {
+			m.Put(k, nodeValue(n.Values[i]))
+		}
+		return m
+	}
+	return nil
+}

@@ -1,0 +1,173 @@
+package apigw
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/vtlcheck/vtlcheck/vtleval"
+)
+
+// KV is one request parameter.
+type KV struct{ Name, Value string }
+
+// Params are request parameters in the order the request gives them.
+type Params []KV
+
+// Get returns the value of the last parameter named name (exact case:
+// apigw.md §1.5, "processed in a case-sensitive way").
+func (ps Params) Get(name string) (string, bool) {
+	for i := len(ps) - 1; i >= 0; i-- {
+		if ps[i].Name == name {
+			return ps[i].Value, true
+		}
+	}
+	return "", false
+}
+
+// Set replaces or appends a parameter.
+func (ps *Params) Set(name, value string) {
+	for i := range *ps {
+		if (*ps)[i].Name == name {
+			(*ps)[i].Value = value
+			return
+		}
+	}
+	*ps = append(*ps, KV{name, value})
+}
+
+func (ps Params) toMap() *vtleval.Map {
+	m := vtleval.NewMap()
+	for _, kv := range ps {
+		m.Put(kv.Name, kv.Value)
+	}
+	return m
+}
+
+// javaMapString prints params as a Java map, as API Gateway's logs do.
+func (ps Params) javaMapString() string {
+	var sb strings.Builder
+	sb.WriteByte('{')
+	for i, kv := range ps {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteString(kv.Name + "=" + kv.Value)
+	}
+	sb.WriteByte('}')
+	return sb.String()
+}
+
+// Request is the method request a client sends.
+type Request struct {
+	Method         string // GET when empty
+	ResourcePath   string // the resource template, e.g. /{hoge}; derived from Path when empty
+	Path           Params // path parameters
+	Query          Params // query string parameters
+	Header         Params // headers
+	Body           string
+	StageVariables Params
+	// Context holds $context values that replace the defaults (a JSON
+	// object; nested objects merge into the default maps).
+	Context *vtleval.Map
+}
+
+// contentType returns the request's Content-Type header (case-insensitive).
+func (r *Request) header(name string) (string, bool) {
+	for i := len(r.Header) - 1; i >= 0; i-- {
+		if strings.EqualFold(r.Header[i].Name, name) {
+			return r.Header[i].Value, true
+		}
+	}
+	return "", false
+}
+
+// RequestFromJSON decodes the request JSON the CLI takes:
+// {"method", "body", "path", "querystring", "header", "stageVariables",
+// "context", "resourcePath"}; every key optional.
+func RequestFromJSON(data []byte) (*Request, error) {
+	r := &Request{}
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return r, nil
+	}
+	v, err := vtleval.DecodeJSON(data)
+	if err != nil {
+		return nil, err
+	}
+	m, ok := v.(*vtleval.Map)
+	if !ok {
+		return nil, fmt.Errorf("the request must be a JSON object")
+	}
+	return RequestFromMap(m)
+}
+
+// RequestFromMap is RequestFromJSON on a decoded object.
+func RequestFromMap(m *vtleval.Map) (*Request, error) {
+	r := &Request{}
+	var err error
+	m.Entries(func(k, v vtleval.Value) {
+		if err != nil {
+			return
+		}
+		key := vtleval.ToString(k)
+		switch key {
+		case "method", "httpMethod":
+			r.Method, err = str(key, v)
+		case "resourcePath":
+			r.ResourcePath, err = str(key, v)
+		case "body":
+			switch b := v.(type) {
+			case string:
+				r.Body = b
+			case nil:
+			default:
+				r.Body = vtleval.JSON(b)
+			}
+		case "path":
+			r.Path, err = params(key, v)
+		case "querystring", "query":
+			r.Query, err = params(key, v)
+		case "header", "headers":
+			r.Header, err = params(key, v)
+		case "stageVariables":
+			r.StageVariables, err = params(key, v)
+		case "context":
+			if v == nil {
+				return
+			}
+			cm, ok := v.(*vtleval.Map)
+			if !ok {
+				err = fmt.Errorf("request.context must be an object")
+				return
+			}
+			r.Context = cm
+		default:
+			err = fmt.Errorf("unknown request key %q (want method, body, path, querystring, header, stageVariables, context, resourcePath)", key)
+		}
+	})
+	return r, err
+}
+
+func str(key string, v vtleval.Value) (string, error) {
+	s, ok := v.(string)
+	if !ok && v != nil {
+		return "", fmt.Errorf("request.%s must be a string", key)
+	}
+	return s, nil
+}
+
+func params(key string, v vtleval.Value) (Params, error) {
+	if v == nil {
+		return nil, nil
+	}
+	m, ok := v.(*vtleval.Map)
+	if !ok {
+		return nil, fmt.Errorf("request.%s must be an object of strings", key)
+	}
+	var ps Params
+	m.Entries(func(k, val vtleval.Value) {
+		// parameters are strings on API Gateway; numbers given in JSON are
+		// taken as their text.
+		ps = append(ps, KV{vtleval.ToString(k), vtleval.ToString(val)})
+	})
+	return ps, nil
+}
