@@ -32,8 +32,10 @@ suites:
 	$(GINKGO) --fail-on-empty --fail-on-pending --keep-going ./suites $(if $(CASES),-- -cases=$(CASES))
 
 ## check: what the pre-commit hook runs: format, vet, tests, suites, lint
+# The catalogue deliberately shows the escapeJavaScript quote bug (the seed
+# template is the user's own), so that one rule is not enforced on cases/.
 check: fmt vet test
-	$(GO) run ./cmd/vtlcheck lint cases
+	$(GO) run ./cmd/vtlcheck lint -ignore escapejs-quote cases
 
 fmt:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

@@ -10,6 +10,9 @@ import (
 	"github.com/vtlcheck/vtlcheck/vtleval/syntax"
 )
 
+// Origin places an inline template in its case file, for positions.
+func Origin(t *Template) *syntax.Origin { return origin(t) }
+
 func origin(t *Template) *syntax.Origin {
 	return &syntax.Origin{File: t.Name, Line: t.Line, Col: t.Col, Indent: t.Indent}
 }

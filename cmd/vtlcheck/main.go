@@ -12,6 +12,9 @@ const usage = `vtlcheck tests API Gateway mapping templates (Velocity 1.7 + $inp
 
 Usage:
   vtlcheck test [--run REGEXP] [--junit FILE] [PATH ...]
+  vtlcheck lint [PATH ...]
+  vtlcheck precommit [--cases DIR] FILE ...
+  vtlcheck docs [-o FILE] [PATH ...]
   vtlcheck render --template FILE [--context FILE.json | --request FILE.json]
   vtlcheck render --jsonl < lines.jsonl
   vtlcheck invoke --jsonl < invocations.jsonl
@@ -29,6 +32,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdRender(args[1:], stdin, stdout, stderr)
 	case "test":
 		return cmdTest(args[1:], stdout, stderr)
+	case "lint":
+		return cmdLint(args[1:], stdout, stderr)
+	case "precommit":
+		return cmdPrecommit(args[1:], stdout, stderr)
+	case "docs":
+		return cmdDocs(args[1:], stdout, stderr)
 	case "invoke":
 		return cmdInvoke(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help":
