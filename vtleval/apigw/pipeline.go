@@ -15,7 +15,7 @@ import (
 // Integration is a non-proxy integration as API Gateway configures it
 // (x-amazon-apigateway-integration / AWS::ApiGateway::Method Integration).
 type Integration struct {
-	Type                string // "lambda" (type AWS with a Lambda URI) or "http"
+	Type                string // "lambda" (type AWS with a Lambda URI), "http" or "mock"
 	RequestTemplates    []Template
 	PassthroughBehavior string // WHEN_NO_MATCH (default), WHEN_NO_TEMPLATES, NEVER
 	Responses           []*IntegrationResponse
@@ -83,8 +83,9 @@ type Result struct {
 	// RequestTemplate is the content type of the request template used,
 	// "" when the body was passed through.
 	RequestTemplate string
-	// RequestErr is why the request side failed (a template that does not
-	// parse or render, 415); ResponseErr the same for the response side.
+	// RequestErr is a request template that does not parse or render;
+	// ResponseErr the same for the response side. API Gateway's own
+	// answers (415, 500 for no matching response) are outcomes, not errors.
 	RequestErr, ResponseErr error
 }
 
@@ -174,7 +175,6 @@ func Invoke(ig *Integration, req *Request, out *Outcome) *Result {
 	case found:
 		res.logf("Request template for %s is empty: passing the body through", ct)
 	case pass == "NEVER" || pass == "WHEN_NO_TEMPLATES" && len(ig.RequestTemplates) > 0:
-		res.RequestErr = fmt.Errorf("415 Unsupported Media Type: no request template for Content-Type %s and passthroughBehavior is %s", ct, pass)
 		res.logf("No request template for Content-Type %s and passthroughBehavior %s", ct, pass)
 		return res.fail(415, `{"message": "Unsupported Media Type"}`, "")
 	default:
@@ -188,7 +188,30 @@ func Invoke(ig *Integration, req *Request, out *Outcome) *Result {
 	var selection string
 	var functionError bool
 	var backendHeaders Params
-	if ig.Type == "http" {
+	byStatus := ig.Type == "http" || ig.Type == "mock"
+	mockDefault := false
+	switch {
+	case ig.Type == "mock":
+		// A MOCK integration calls nothing: the integration request body
+		// names the status code, which selects the integration response
+		// like an HTTP status; the integration response body is empty
+		// (apigw.md §6.3, [obs] LS-MOCK), and $context, including what
+		// the request template set, carries over to the response template.
+		code, ok := mockStatus(event)
+		switch {
+		case ok:
+			selection = strconv.Itoa(code)
+			res.logf("Mock integration: statusCode %d", code)
+		case res.EventRendered:
+			// [inf] LocalStack's MOCK integration, whose log line this is.
+			return res.fail(500, internalError, "Execution failed due to configuration error: Unable to parse statusCode. It should be an integer that is defined in the request template.")
+		default:
+			// No request template: the default integration response
+			// answers ([doc] how-to-mock-integration).
+			mockDefault = true
+			res.logf("Mock integration without request template")
+		}
+	case ig.Type == "http":
 		res.Invoked = true
 		respBody = out.HTTPBody
 		backendHeaders = out.HTTPHeaders
@@ -198,7 +221,7 @@ func Invoke(ig *Integration, req *Request, out *Outcome) *Result {
 		}
 		selection = strconv.Itoa(status)
 		res.logf("Endpoint response status: %d", status)
-	} else {
+	default:
 		if out.InvokeFailure != "" {
 			res.logf("Lambda invocation failed: %s", out.InvokeFailure)
 			return res.fail(500, internalError, "Execution failed due to configuration error: Lambda invocation failed")
@@ -232,11 +255,16 @@ func Invoke(ig *Integration, req *Request, out *Outcome) *Result {
 	res.logf("Endpoint response body before transformations: %s", respBody)
 
 	// Integration response selection.
-	ir, why := ig.selectResponse(selection, ig.Type == "http", res)
+	var ir *IntegrationResponse
+	var why string
+	if mockDefault {
+		ir, why = ig.defaultResponse(), "the default integration response: a mock integration without request template names no status code"
+	} else {
+		ir, why = ig.selectResponse(selection, byStatus, res)
+	}
 	res.Selected = why
 	res.logf("%s", why)
 	if ir == nil {
-		res.ResponseErr = fmt.Errorf("no integration response matches and there is no default response: API Gateway answers 500")
 		return res.fail(500, internalError, fmt.Sprintf("Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: %d", 200))
 	}
 	status, err := strconv.Atoi(ir.StatusCode)
@@ -362,6 +390,38 @@ func (ig *Integration) selectResponse(value string, isHTTP bool, res *Result) (*
 		return def, fmt.Sprintf("Selected integration response %s (default): no selectionPattern matches %s", def.StatusCode, what)
 	}
 	return nil, fmt.Sprintf("No integration response: no selectionPattern matches %s and there is no default response", what)
+}
+
+// defaultResponse is the integration response without selection pattern.
+func (ig *Integration) defaultResponse() *IntegrationResponse {
+	for _, r := range ig.Responses {
+		if r.SelectionPattern == "" {
+			return r
+		}
+	}
+	return nil
+}
+
+// mockStatus reads the statusCode a MOCK integration request body names:
+// the body is read as json-smart reads it, so the unquoted
+// `{statusCode: 200}` the AWS CDK generates works ([obs] LS-MOCK), and the
+// code must be an integer.
+func mockStatus(body string) (int, bool) {
+	v, err := ParseJSON(body)
+	if err != nil {
+		return 0, false
+	}
+	m, ok := v.(*vtleval.Map)
+	if !ok {
+		return 0, false
+	}
+	switch c, _ := m.Get("statusCode"); c := c.(type) {
+	case int32:
+		return int(c), true
+	case int64:
+		return int(c), true
+	}
+	return 0, false
 }
 
 // errorMessage is the selection value of a Lambda function error: its
