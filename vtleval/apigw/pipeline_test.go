@@ -1,0 +1,312 @@
+package apigw
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// Each test names the section of ../shared/spec/apigw.md (copied into the
+// case files' sources) whose rule it pins.
+
+func mustTemplate(t *testing.T, ct, src string) Template {
+	t.Helper()
+	tm := NewTemplate(ct, "test", src, nil)
+	if tm.Err != nil {
+		t.Fatal(tm.Err)
+	}
+	return tm
+}
+
+func response(t *testing.T, status, pattern string, templates ...Template) *IntegrationResponse {
+	t.Helper()
+	r := &IntegrationResponse{StatusCode: status, SelectionPattern: pattern, ResponseTemplates: templates}
+	if pattern != "" {
+		p, err := CompileSelectionPattern(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Pattern = p
+	}
+	return r
+}
+
+func lambdaErr(msg string) *Outcome {
+	b, _ := json.Marshal(map[string]string{"errorMessage": msg, "errorType": "Exception"})
+	return &Outcome{ErrorPayload: b}
+}
+
+func success(v string) *Outcome { return &Outcome{Result: json.RawMessage(v)} }
+
+// §5.1: the request template is chosen by the Content-Type's MIME type; no
+// Content-Type means application/json; an empty template passes through.
+func TestRequestTemplateSelection(t *testing.T) {
+	ig := &Integration{
+		RequestTemplates: []Template{
+			mustTemplate(t, "application/json", `{"from": "json"}`),
+			mustTemplate(t, "application/xml", `{"from": "xml"}`),
+			{ContentType: "text/plain"}, // empty: passthrough
+		},
+		Responses: []*IntegrationResponse{response(t, "200", "")},
+	}
+	for _, tc := range []struct{ contentType, body, event string }{
+		{"", `{"b":1}`, `{"from": "json"}`},
+		{"application/json; charset=UTF-8", `{"b":1}`, `{"from": "json"}`},
+		{"Application/XML", `{"b":1}`, `{"from": "xml"}`},
+		{"text/plain", `{"b":1}`, `{"b":1}`},
+	} {
+		req := &Request{Body: tc.body}
+		if tc.contentType != "" {
+			req.Header = Params{{"Content-Type", tc.contentType}}
+		}
+		res := Invoke(ig, req, success(`{}`))
+		if res.Event != tc.event {
+			t.Errorf("Content-Type %q: event %q, want %q", tc.contentType, res.Event, tc.event)
+		}
+	}
+}
+
+// §5.2: passthroughBehavior decides what happens without a matching template.
+func TestPassthroughBehavior(t *testing.T) {
+	withJSON := []Template{mustTemplate(t, "application/json", `{"t": 1}`)}
+	for _, tc := range []struct {
+		behavior  string
+		templates []Template
+		status    int
+		event     string
+	}{
+		{"", withJSON, 200, `{"raw": 1}`}, // WHEN_NO_MATCH is the default
+		{"WHEN_NO_MATCH", withJSON, 200, `{"raw": 1}`},
+		{"WHEN_NO_TEMPLATES", withJSON, 415, ""},
+		{"WHEN_NO_TEMPLATES", nil, 200, `{"raw": 1}`},
+		{"NEVER", withJSON, 415, ""},
+		{"NEVER", nil, 415, ""},
+	} {
+		ig := &Integration{PassthroughBehavior: tc.behavior, RequestTemplates: tc.templates,
+			Responses: []*IntegrationResponse{response(t, "200", "")}}
+		req := &Request{Body: `{"raw": 1}`, Header: Params{{"Content-Type", "application/xml"}}}
+		res := Invoke(ig, req, success(`{}`))
+		if res.Status != tc.status || res.Event != tc.event {
+			t.Errorf("%s with %d templates: status %d event %q, want %d %q", tc.behavior, len(tc.templates), res.Status, res.Event, tc.status, tc.event)
+		}
+		if tc.status == 415 && res.Body != `{"message": "Unsupported Media Type"}` {
+			t.Errorf("415 body %q", res.Body)
+		}
+	}
+}
+
+// §6.1: selectionPattern is a Java regex matched against the whole
+// errorMessage; a success is matched as ""; '.' does not match newlines.
+func TestSelection(t *testing.T) {
+	ig := &Integration{Responses: []*IntegrationResponse{
+		response(t, "200", ""),
+		response(t, "400", `Invalid.*`),
+		response(t, "404", `404`),
+		response(t, "500", `(\n|.)*crash(\n|.)*`),
+	}}
+	for _, tc := range []struct {
+		name string
+		out  *Outcome
+		want int
+	}{
+		{"whole string", lambdaErr("Invalid input"), 400},
+		{"prefix is not enough", lambdaErr("Invalid\ninput"), 200},
+		{"404 matches only 404", lambdaErr("404 Not Found"), 200},
+		{"exact 404", lambdaErr("404"), 404},
+		{"multi-line with (\\n|.)*", lambdaErr("java.lang.RuntimeException: crash\n\tat x"), 500},
+		{"success is matched as the empty string", success(`"Invalid input"`), 200},
+	} {
+		res := Invoke(ig, &Request{}, tc.out)
+		if res.Status != tc.want {
+			t.Errorf("%s: status %d, want %d (%s)", tc.name, res.Status, tc.want, res.Selected)
+		}
+	}
+}
+
+// §6.1: a pattern that accepts "" catches successes too; .+ does not.
+func TestSelectionCatchAll(t *testing.T) {
+	ig := &Integration{Responses: []*IntegrationResponse{response(t, "200", ""), response(t, "502", `.*`)}}
+	if res := Invoke(ig, &Request{}, success(`{"ok": true}`)); res.Status != 502 {
+		t.Errorf(".* and a success: status %d, want 502", res.Status)
+	}
+	ig = &Integration{Responses: []*IntegrationResponse{response(t, "200", ""), response(t, "502", `.+`)}}
+	if res := Invoke(ig, &Request{}, success(`{"ok": true}`)); res.Status != 200 {
+		t.Errorf(".+ and a success: status %d, want 200", res.Status)
+	}
+}
+
+// §6.1: no match and no default → 500 and the AWS log line; an unmatched
+// error with a default → the default status with the raw error body.
+func TestSelectionNoDefault(t *testing.T) {
+	ig := &Integration{Responses: []*IntegrationResponse{response(t, "400", `bad`)}}
+	res := Invoke(ig, &Request{}, lambdaErr("worse"))
+	if res.Status != 500 || res.Body != `{"message": "Internal server error"}` {
+		t.Errorf("status %d body %q", res.Status, res.Body)
+	}
+	if !strings.Contains(strings.Join(res.Trace, "\n"), "No match for output mapping and no default output mapping configured") {
+		t.Errorf("trace lacks the AWS log line:\n%s", strings.Join(res.Trace, "\n"))
+	}
+	ig.Responses = append(ig.Responses, response(t, "200", ""))
+	res = Invoke(ig, &Request{}, lambdaErr("worse"))
+	if res.Status != 200 || !strings.Contains(res.Body, `"errorMessage":"worse"`) {
+		t.Errorf("with a default: status %d body %q", res.Status, res.Body)
+	}
+}
+
+// §6.1 (uncertain): several matches → one documented rule and a warning.
+func TestSelectionTieBreak(t *testing.T) {
+	rs := []*IntegrationResponse{response(t, "502", `.+`), response(t, "405", `.*four hundred.*`)}
+	ig := &Integration{Responses: rs}
+	res := Invoke(ig, &Request{}, lambdaErr("Error: Raising four hundred"))
+	if res.Status != 405 || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "lowest status code") {
+		t.Errorf("lowest-status: status %d warnings %q", res.Status, res.Warnings)
+	}
+	ig.TieBreak = "config-order"
+	if res := Invoke(ig, &Request{}, lambdaErr("Error: Raising four hundred")); res.Status != 502 {
+		t.Errorf("config-order: status %d, want 502", res.Status)
+	}
+}
+
+// §6.2: HTTP integrations match the status code.
+func TestSelectionHTTP(t *testing.T) {
+	ig := &Integration{Type: "http", Responses: []*IntegrationResponse{response(t, "200", ""), response(t, "400", `4\d{2}`)}}
+	if res := Invoke(ig, &Request{}, &Outcome{HTTPStatus: 404, HTTPBody: "nope"}); res.Status != 400 || res.Body != "nope" {
+		t.Errorf("404: status %d body %q", res.Status, res.Body)
+	}
+	if res := Invoke(ig, &Request{}, &Outcome{HTTPStatus: 201}); res.Status != 200 {
+		t.Errorf("201: status %d", res.Status)
+	}
+}
+
+// §6.3: the response template is chosen by Accept, then application/json,
+// then the first; $input is the integration response.
+func TestResponseTemplateSelection(t *testing.T) {
+	r := response(t, "200", "",
+		mustTemplate(t, "application/xml", `<m>$input.path('$.m')</m>`),
+		mustTemplate(t, "application/json", `{"m": "$input.path('$.m')"}`))
+	ig := &Integration{Responses: []*IntegrationResponse{r}}
+	for _, tc := range []struct{ accept, body string }{
+		{"", `{"m": "x"}`},
+		{"application/xml", `<m>x</m>`},
+		{"text/html", `{"m": "x"}`},
+		{"application/xml, application/json", `<m>x</m>`},
+	} {
+		req := &Request{}
+		if tc.accept != "" {
+			req.Header = Params{{"Accept", tc.accept}}
+		}
+		if res := Invoke(ig, req, success(`{"m": "x"}`)); res.Body != tc.body {
+			t.Errorf("Accept %q: body %q, want %q", tc.accept, res.Body, tc.body)
+		}
+	}
+}
+
+// §6.4, §6.5: header mappings and overrides.
+func TestHeadersAndOverrides(t *testing.T) {
+	r := response(t, "200", "", mustTemplate(t, "application/json",
+		`#set($context.responseOverride.status = 201)#set($context.responseOverride.header.X-Over = "o")ok`))
+	r.ResponseParameters = []KV{
+		{"method.response.header.X-Literal", "'lit'"},
+		{"method.response.header.X-Body", "integration.response.body.a.b"},
+		{"method.response.header.X-Stage", "stageVariables.env"},
+		{"method.response.header.X-Ctx", "context.requestId"},
+		{"method.response.header.X-Missing", "integration.response.body.nope"},
+	}
+	ig := &Integration{Responses: []*IntegrationResponse{r}}
+	res := Invoke(ig, &Request{StageVariables: Params{{"env", "prod"}}}, success(`{"a": {"b": 7}}`))
+	if res.Status != 201 || res.Body != "ok" {
+		t.Errorf("status %d body %q", res.Status, res.Body)
+	}
+	want := map[string]string{"X-Literal": "lit", "X-Body": "7", "X-Stage": "prod", "X-Ctx": DefaultRequestID, "X-Over": "o", "Content-Type": "application/json"}
+	for k, v := range want {
+		if got, ok := res.Headers.Get(k); !ok || got != v {
+			t.Errorf("header %s = %q (%v), want %q", k, got, ok, v)
+		}
+	}
+	if _, ok := res.Headers.Get("X-Missing"); ok {
+		t.Errorf("a mapping whose source is missing set the header")
+	}
+}
+
+// §6.4: a JSON errorMessage is deserialised for header mappings only.
+func TestCustomErrorHeaderMapping(t *testing.T) {
+	r := response(t, "500", `.*httpStatus.*`)
+	r.ResponseParameters = []KV{{"method.response.header.X-Status", "integration.response.body.errorMessage.httpStatus"}}
+	ig := &Integration{Responses: []*IntegrationResponse{r}}
+	res := Invoke(ig, &Request{}, lambdaErr(`{"httpStatus": 500, "msg": "x"}`))
+	if v, _ := res.Headers.Get("X-Status"); v != "500" {
+		t.Errorf("X-Status = %q, want 500", v)
+	}
+}
+
+// §5.4, §2.1: an event Lambda cannot parse is reported as Lambda reports it.
+func TestInvalidEvent(t *testing.T) {
+	ig := &Integration{
+		RequestTemplates: []Template{mustTemplate(t, "application/json", `{"name": "$util.escapeJavaScript($input.params('n'))"}`)},
+		Responses:        []*IntegrationResponse{response(t, "200", "")},
+	}
+	res := Invoke(ig, &Request{Query: Params{{"n", "it's"}}}, success(`{}`))
+	if res.Invoked || res.Status != 400 || !strings.HasPrefix(res.EventError, `Could not parse request body into json: Unrecognized character escape ''' (code 39)`) {
+		t.Errorf("invoked %v status %d error %q", res.Invoked, res.Status, res.EventError)
+	}
+	if res.Event != `{"name": "it\'s"}` {
+		t.Errorf("event %q", res.Event)
+	}
+}
+
+// §4: a template that fails to parse or render is a 500, not a crash.
+func TestBrokenTemplates(t *testing.T) {
+	broken := NewTemplate("application/json", "t.vtl", "#if(", nil)
+	if broken.Err == nil || !strings.HasPrefix(broken.Err.Error(), "t.vtl:1:5: ") {
+		t.Fatalf("parse error %v, want one at t.vtl:1:5", broken.Err)
+	}
+	ig := &Integration{RequestTemplates: []Template{broken}, Responses: []*IntegrationResponse{response(t, "200", "")}}
+	if res := Invoke(ig, &Request{}, success(`{}`)); res.Status != 500 || res.RequestErr == nil {
+		t.Errorf("broken request template: status %d err %v", res.Status, res.RequestErr)
+	}
+	ig = &Integration{Responses: []*IntegrationResponse{response(t, "200", "", mustTemplate(t, "application/json", `$input.path('$').get(5)`))}}
+	if res := Invoke(ig, &Request{}, success(`[1]`)); res.Status != 500 || res.ResponseErr == nil {
+		t.Errorf("failing response template: status %d err %v", res.Status, res.ResponseErr)
+	}
+}
+
+// §4, peers.md §3 #3: rejected directives fail the template.
+func TestRejectedDirectives(t *testing.T) {
+	for _, src := range []string{"#macro(m)x#end#m()", "#evaluate('x')", "#parse('x')", "#include('x')"} {
+		_, err := RenderRequestTemplate("t", src, &Request{})
+		if err == nil || !strings.Contains(err.Error(), "API Gateway rejects") {
+			t.Errorf("%s: err %v, want an API Gateway rejection", src, err)
+		}
+	}
+}
+
+// §4: the 300 KB template quota and the 1000-iteration #foreach quota.
+func TestQuotas(t *testing.T) {
+	if _, err := Parse("big.vtl", strings.Repeat("x", MaxTemplateSize+1)); err == nil || !strings.Contains(err.Error(), "300 KB") {
+		t.Errorf("301 KB template: %v", err)
+	}
+	if _, err := Parse("ok.vtl", strings.Repeat("x", MaxTemplateSize)); err != nil {
+		t.Errorf("300 KB template: %v", err)
+	}
+	out, err := RenderRequestTemplate("t", "#set($n = 0)#foreach($i in [1..1500])#set($n = $n + 1)#end$n", &Request{})
+	if err != nil || out != "1000" {
+		t.Errorf("loop: %q %v, want 1000", out, err)
+	}
+}
+
+// §3.1: $context defaults, key order and overrides; authorizer values are strings.
+func TestContext(t *testing.T) {
+	req, err := RequestFromJSON([]byte(`{"context": {"stage": "prod", "authorizer": {"n": 1, "ok": true}}, "path": {"id": "7"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := RenderRequestTemplate("t", `$context.stage|$context.resourcePath|$context.path|$context.authorizer.n.class.simpleName|$context.keySet()`, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the key order is java.util.HashMap's (checked with Java 17)
+	want := "prod|/{id}|/test/7|String|[resourceId, authorizer, resourcePath, httpMethod, extendedRequestId, requestTime, path, accountId, protocol, requestOverride, stage, domainPrefix, requestTimeEpoch, requestId, identity, domainName, deploymentId, responseOverride, apiId]"
+	if out != want {
+		t.Errorf("got  %q\nwant %q", out, want)
+	}
+}
