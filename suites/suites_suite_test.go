@@ -35,6 +35,14 @@ func TestSuites(t *testing.T) {
 	if err != nil {
 		t.Fatalf("case files have problems:\n%v", err)
 	}
+	n := 0
+	for _, f := range files {
+		n += len(f.Cases)
+	}
+	if n == 0 {
+		// a wrong -cases path must not pass vacuously
+		t.Fatalf("-cases=%s: no case files found", *casesDir)
+	}
 	RunSpecs(t, "vtlcheck cases")
 }
 
