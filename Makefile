@@ -46,10 +46,12 @@ vet:
 ## goldens: re-record every golden from Apache Velocity 1.7 / Java (installs the JDK packages if missing)
 goldens:
 	tools/java/goldens.sh
+	tools/java/utilgoldens.sh
 
 ## goldens-check: re-record and fail if any golden changed (CI)
 goldens-check:
 	tools/java/goldens.sh --check
+	tools/java/utilgoldens.sh --check
 
 ## fuzz: run the parse/render fuzz target for FUZZTIME (default 60s)
 fuzz:
