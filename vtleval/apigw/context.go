@@ -79,6 +79,13 @@ func NewContext(r *Request) *vtleval.Map {
 	c.Put("apiId", DefaultAPIID)
 	if r.Context != nil {
 		merge(c, r.Context, "")
+		// $context.path includes the stage ([obs] LS-CTX: /testing/sqs), so an
+		// overridden stage shows in it unless the path is overridden too.
+		if _, ok := r.Context.Get("path"); !ok {
+			if st, ok := r.Context.Get("stage"); ok {
+				c.Put("path", "/"+vtleval.ToString(st)+r.actualPath())
+			}
+		}
 	}
 	return c
 }

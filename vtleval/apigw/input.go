@@ -53,12 +53,25 @@ func (in *Input) doc() (vtleval.Value, error) {
 	if !in.done {
 		in.done = true
 		in.parsed, in.err = ParseJSON(in.body)
+		var je *JSONError
+		if errors.As(in.err, &je) {
+			in.err = &PayloadError{Err: je}
+		}
 		if in.err == nil && in.parsed == nil {
 			in.err = &JavaError{Class: "java.lang.IllegalArgumentException", Message: "json object can not be null"}
 		}
 	}
 	return in.parsed, in.err
 }
+
+// PayloadError is a payload that $input.json or $input.path cannot parse.
+// In a request template API Gateway answers it with 400 "Could not process
+// payload" ([obs] ToQoz's recording, peers.md §3 #8).
+type PayloadError struct{ Err *JSONError }
+
+func (e *PayloadError) Error() string { return e.Err.Error() }
+
+func (e *PayloadError) Unwrap() error { return e.Err }
 
 // read evaluates a JSONPath; found is false when Jayway finds nothing.
 func (in *Input) read(expr string) (v vtleval.Value, found bool, err error) {

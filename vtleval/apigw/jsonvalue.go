@@ -55,6 +55,33 @@ func (p *jsonParser) errorf(format string, args ...any) error {
 	return &JSONError{Msg: fmt.Sprintf(format, args...)}
 }
 
+// eof is json-smart's error for text that ends inside an array or an
+// object: it names the position of the last character (in UTF-16 units,
+// like Java) and, as the unexpected token, "EOF" where a value or an array
+// separator was due and "null" where an object key or separator was
+// (ToQoz's AWS recording: `{a` gives "position 1: null", `[a` "position 1:
+// EOF"; the other cases checked against json-smart 2.2).
+func (p *jsonParser) eof(token string) error {
+	return p.errorf("Unexpected End Of File position %d: %s", p.javaLen()-1, token)
+}
+
+// stringEOF is json-smart's error for a string that is not closed: the
+// position is the length of the text.
+func (p *jsonParser) stringEOF() error {
+	return p.errorf("Unexpected End Of File position %d: null", p.javaLen())
+}
+
+// javaLen is the length of the text in UTF-16 units.
+func (p *jsonParser) javaLen() int {
+	n := len(p.s)
+	for _, r := range p.s {
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
+
 func (p *jsonParser) space() {
 	for p.i < len(p.s) && (p.s[p.i] == ' ' || p.s[p.i] == '\t' || p.s[p.i] == '\n' || p.s[p.i] == '\r') {
 		p.i++
@@ -67,7 +94,7 @@ func (p *jsonParser) value(depth int) (vtleval.Value, error) {
 	}
 	p.space()
 	if p.i >= len(p.s) {
-		return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
+		return nil, p.eof("EOF")
 	}
 	switch c := p.s[p.i]; c {
 	case '{':
@@ -76,7 +103,7 @@ func (p *jsonParser) value(depth int) (vtleval.Value, error) {
 		for {
 			p.space()
 			if p.i >= len(p.s) {
-				return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
+				return nil, p.eof("null")
 			}
 			if p.s[p.i] == '}' {
 				p.i++
@@ -88,7 +115,7 @@ func (p *jsonParser) value(depth int) (vtleval.Value, error) {
 			}
 			p.space()
 			if p.i >= len(p.s) {
-				return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
+				return nil, p.eof("null")
 			}
 			if p.s[p.i] != ':' {
 				return nil, p.errorf("Unexpected character (%c) at position %d.", p.s[p.i], p.i)
@@ -101,7 +128,7 @@ func (p *jsonParser) value(depth int) (vtleval.Value, error) {
 			m.Put(k, v)
 			p.space()
 			if p.i >= len(p.s) {
-				return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
+				return nil, p.eof("null")
 			}
 			switch p.s[p.i] {
 			case ',':
@@ -119,7 +146,7 @@ func (p *jsonParser) value(depth int) (vtleval.Value, error) {
 		for {
 			p.space()
 			if p.i >= len(p.s) {
-				return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
+				return nil, p.eof("EOF")
 			}
 			if p.s[p.i] == ']' {
 				p.i++
@@ -132,7 +159,7 @@ func (p *jsonParser) value(depth int) (vtleval.Value, error) {
 			l.Items = append(l.Items, v)
 			p.space()
 			if p.i >= len(p.s) {
-				return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
+				return nil, p.eof("EOF")
 			}
 			switch p.s[p.i] {
 			case ',':
@@ -171,7 +198,6 @@ func (p *jsonParser) key() (string, error) {
 }
 
 func (p *jsonParser) str(q rune) (vtleval.Value, error) {
-	start := p.i
 	p.i++
 	var sb strings.Builder
 	for p.i < len(p.s) {
@@ -182,7 +208,7 @@ func (p *jsonParser) str(q rune) (vtleval.Value, error) {
 			return sb.String(), nil
 		case '\\':
 			if p.i >= len(p.s) {
-				return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
+				return nil, p.stringEOF()
 			}
 			e := p.s[p.i]
 			p.i++
@@ -199,7 +225,7 @@ func (p *jsonParser) str(q rune) (vtleval.Value, error) {
 				sb.WriteByte('\f')
 			case 'u':
 				if p.i+4 > len(p.s) {
-					return nil, p.errorf("Unexpected End Of File position %d: EOF", len(p.s))
+					return nil, p.stringEOF()
 				}
 				n, err := strconv.ParseUint(string(p.s[p.i:p.i+4]), 16, 16)
 				if err != nil {
@@ -224,7 +250,7 @@ func (p *jsonParser) str(q rune) (vtleval.Value, error) {
 			sb.WriteRune(c)
 		}
 	}
-	return nil, p.errorf("Unexpected End Of File position %d: EOF (string started at %d)", len(p.s), start)
+	return nil, p.stringEOF()
 }
 
 // bareValue types an unquoted token: a number, true, false, null or text.

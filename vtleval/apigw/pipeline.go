@@ -3,6 +3,7 @@ package apigw
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"mime"
 	"sort"
@@ -165,6 +166,15 @@ func Invoke(ig *Integration, req *Request, out *Outcome) *Result {
 	case found && tmpl.Template != nil:
 		res.RequestTemplate = tmpl.ContentType
 		s, err := Render(tmpl.Template, env)
+		if pe, ok := errors.AsType[*PayloadError](err); ok {
+			// A body $input.path or $input.json cannot parse is the
+			// client's fault, an outcome rather than a template error:
+			// 400 with the parser's message appended without a separator
+			// ([obs] ToQoz, 2015: "Could not process
+			// payloadnet.minidev.json.parser.ParseException: …").
+			b, _ := marshalNoEscape(map[string]string{"message": "Could not process payload" + pe.Error()})
+			return res.fail(400, strings.Replace(string(b), `{"message":`, `{"message": `, 1), fmt.Sprintf("Could not process payload: %v", err))
+		}
 		if err != nil {
 			res.RequestErr = err
 			res.logf("Execution failed due to configuration error: Unable to transform request: %v", err)

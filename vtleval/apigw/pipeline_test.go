@@ -305,7 +305,7 @@ func TestContext(t *testing.T) {
 		t.Fatal(err)
 	}
 	// the key order is java.util.HashMap's (checked with Java 17)
-	want := "prod|/{id}|/test/7|String|[resourceId, authorizer, resourcePath, httpMethod, extendedRequestId, requestTime, path, accountId, protocol, requestOverride, stage, domainPrefix, requestTimeEpoch, requestId, identity, domainName, deploymentId, responseOverride, apiId]"
+	want := "prod|/{id}|/prod/7|String|[resourceId, authorizer, resourcePath, httpMethod, extendedRequestId, requestTime, path, accountId, protocol, requestOverride, stage, domainPrefix, requestTimeEpoch, requestId, identity, domainName, deploymentId, responseOverride, apiId]"
 	if out != want {
 		t.Errorf("got  %q\nwant %q", out, want)
 	}
