@@ -3,93 +3,232 @@ package vtleval
 import (
 	"errors"
 	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/vtlcheck/vtlcheck/vtleval/syntax"
 )
 
-// foreachScope is $foreach (Velocity 1.7's ForeachScope).
+// foreachScope is $foreach (Velocity 1.7's ForeachScope). A Scope is also a
+// java.util.Map: #set($foreach.x = 1) stores into it, and $foreach.x reads
+// it, falling back on the enclosing loop's scope.
 type foreachScope struct {
-	index   int
-	hasNext bool
-	parent  Value
+	index    int
+	hasNext  bool
+	parent   *foreachScope // the enclosing loop's scope
+	replaced Value         // what $foreach was before, when not a scope
+	storage  *Map
+	info     *scopeInfo
 }
 
 func (f *foreachScope) JavaClass() string {
 	return "org.apache.velocity.runtime.directive.ForeachScope"
 }
 
-// String is "{}": Velocity's Scope is an empty map.
-func (f *foreachScope) String() string { return "{}" }
+// String is AbstractMap.toString of the scope's own entries.
+func (f *foreachScope) String() string { return ToString(f.store()) }
 
-func (f *foreachScope) GetProperty(name string) (Value, bool) {
+func (f *foreachScope) store() *Map {
+	if f.storage == nil {
+		f.storage = NewMap()
+		f.storage.Hash = true
+	}
+	return f.storage
+}
+
+// getter returns the value of the JavaBean getter name (getIndex, ...).
+func (f *foreachScope) getter(name string) (Value, bool) {
 	switch name {
-	case "index":
+	case "getIndex":
 		return int32(f.index), true
-	case "count":
+	case "getCount":
 		return int32(f.index + 1), true
-	case "hasNext":
+	case "getHasNext", "hasNext":
 		return f.hasNext, true
-	case "first":
-		return f.index == 0, true
-	case "last":
+	case "getFirst", "isFirst":
+		return f.index < 1, true
+	case "getLast", "isLast":
 		return !f.hasNext, true
-	case "parent":
-		return f.parent, f.parent != nil
-	case "topmost":
-		t := Value(f)
-		for {
-			p, ok := t.(*foreachScope)
-			if !ok || p.parent == nil {
-				return t, true
-			}
-			t = p.parent
+	case "getParent":
+		if f.parent == nil {
+			return nil, true
 		}
+		return f.parent, true
+	case "getTopmost":
+		t := f
+		for t.parent != nil {
+			t = t.parent
+		}
+		return t, true
+	case "getReplaced":
+		for t := f; t != nil; t = t.parent {
+			if t.replaced != nil {
+				return t.replaced, true
+			}
+		}
+		return nil, true
+	case "getInfo":
+		if f.info == nil {
+			return nil, true
+		}
+		return f.info, true
 	}
 	return nil, false
 }
 
-func (f *foreachScope) CallMethod(name string, args []Value) (Value, bool, error) {
-	if len(args) == 0 {
-		switch name {
-		case "getIndex", "getCount", "getHasNext", "getFirst", "getLast", "getParent", "getTopmost":
-			n := name[3:]
-			n = string(n[0]+'a'-'A') + n[1:]
-			v, ok := f.GetProperty(n)
-			return v, ok, nil
-		case "hasNext", "isFirst", "isLast":
-			v, ok := f.GetProperty(map[string]string{"hasNext": "hasNext", "isFirst": "first", "isLast": "last"}[name])
-			return v, ok, nil
-		case "stop":
-			return nil, true, breakSignal{target: f}
+// GetProperty is Velocity's property lookup: getName(), then Map.get.
+func (f *foreachScope) GetProperty(name string) (Value, bool) {
+	if name != "" {
+		cap := strings.ToUpper(name[:1]) + name[1:]
+		for _, g := range []string{"get" + cap, "get" + name} {
+			if v, ok := f.getter(g); ok {
+				return v, true
+			}
 		}
 	}
-	return nil, false, nil
+	return f.get(name)
 }
 
-// defineBlock is the value #define binds: the block, rendered when used.
+// get is Scope.get: the own entry, else the parent's.
+func (f *foreachScope) get(key Value) (Value, bool) {
+	if v, ok := f.store().Get(key); ok {
+		return v, true
+	}
+	if f.parent != nil {
+		return f.parent.get(key)
+	}
+	return nil, false
+}
+
+func (f *foreachScope) SetProperty(name string, v Value) bool {
+	f.store().Put(name, v)
+	return true
+}
+
+func (f *foreachScope) CallMethod(name string, args []Value) (Value, bool, error) {
+	if len(args) == 0 {
+		if v, ok := f.getter(name); ok {
+			return v, true, nil
+		}
+	}
+	if name == "get" && len(args) == 1 {
+		v, _ := f.get(args[0])
+		return v, true, nil
+	}
+	return mapMethod(f.store(), name, args)
+}
+
+// scopeInfo is Scope.Info, what $foreach.info returns.
+type scopeInfo struct {
+	depth     int
+	template  string
+	line, col int
+}
+
+func (i *scopeInfo) JavaClass() string {
+	return "org.apache.velocity.runtime.directive.Scope$Info"
+}
+
+func (i *scopeInfo) String() string {
+	var sb strings.Builder
+	sb.WriteString("#foreach[type:block")
+	if i.depth > 1 {
+		fmt.Fprintf(&sb, " depth:%d", i.depth)
+	}
+	sb.WriteString(" template:")
+	if strings.Contains(i.template, " ") {
+		sb.WriteString(strconv.Quote(i.template))
+	} else {
+		sb.WriteString(i.template)
+	}
+	fmt.Fprintf(&sb, " line:%d column:%d]", i.line, i.col)
+	return sb.String()
+}
+
+func (i *scopeInfo) CallMethod(name string, args []Value) (Value, bool, error) {
+	if len(args) == 0 {
+		switch name {
+		case "getName":
+			return "foreach", true, nil
+		case "getType":
+			return "block", true, nil
+		case "getDepth":
+			return int32(i.depth), true, nil
+		case "getTemplate":
+			return i.template, true, nil
+		case "getLine":
+			return int32(i.line), true, nil
+		case "getColumn":
+			return int32(i.col), true, nil
+		}
+	}
+	return objectMethod(i, name, args)
+}
+
+// defineBlock is the value #define binds, and $bodyContent in a block macro
+// call (Velocity 1.7's Block.Reference): the block, rendered when used.
 type defineBlock struct {
 	body []syntax.Node
 	file *syntax.File
 	src  string
+	// max is the nesting limit of this block's renders (Block.maxDepth:
+	// directive.define.max.depth = 2 for #define, velocimacro.max.depth
+	// for a block macro body); depth counts the renders under way.
+	max, depth int
+	// st and sc are the render and scope the block was defined in, which
+	// toString() renders with.
+	st *state
+	sc *scope
 }
+
+// defineMaxDepth is Velocity 1.7's directive.define.max.depth default.
+const defineMaxDepth = 2
 
 func (d *defineBlock) JavaClass() string {
 	return "org.apache.velocity.runtime.directive.Block$Reference"
 }
-func (d *defineBlock) String() string { return d.src }
 
-func (st *state) renderDefine(sc *scope, d *defineBlock) error {
-	st.depth++
-	defer func() { st.depth-- }()
-	if st.depth > st.maxDepth() {
-		return &EvalError{Msg: fmt.Sprintf("#define block nested deeper than %d", st.maxDepth())}
+// String is Block.Reference.toString: the block rendered with the scope it
+// was defined in, or "null" when that nests too deeply (Java's toString
+// returns null then).
+func (d *defineBlock) String() string {
+	s, ok := d.toString()
+	if !ok {
+		return "null"
+	}
+	return s
+}
+
+func (d *defineBlock) toString() (string, bool) {
+	st := d.st
+	sub := &limitWriter{w: io.Discard, limit: st.cfg.MaxOutput}
+	saved := st.w
+	st.w = sub
+	ok, err := st.renderDefine(d.sc, d)
+	st.w = saved
+	if !ok || err != nil {
+		return "", false
+	}
+	return string(sub.buf), true
+}
+
+// renderDefine is Block.Reference.render: it renders the block in scope sc
+// and reports false, rendering nothing, when the block is already being
+// rendered d.max times.
+func (st *state) renderDefine(sc *scope, d *defineBlock) (bool, error) {
+	d.depth++
+	defer func() { d.depth-- }()
+	if d.depth > d.max {
+		return false, nil
 	}
 	err := st.renderBlock(sc, d.file, d.body)
 	var bs breakSignal
 	if errors.As(err, &bs) && bs.target == nil {
-		return nil
+		return true, nil
 	}
-	return err
+	return true, err
 }
 
 func (st *state) directive(sc *scope, f *syntax.File, n *syntax.Directive) error {
@@ -104,14 +243,8 @@ func (st *state) directive(sc *scope, f *syntax.File, n *syntax.Directive) error
 	case "macro":
 		return nil // registered before rendering
 	case "define":
-		if len(n.Args) == 0 {
-			return st.errorf(f, n.P, "#define", "#define needs a reference argument")
-		}
-		r, ok := n.Args[0].(*syntax.Ref)
-		if !ok {
-			return st.errorf(f, n.P, "#define", "the argument of #define must be a reference")
-		}
-		sc.put(r.Root, &defineBlock{body: n.Body, file: f, src: n.BodySrc})
+		// Define.init: the key is the argument's first token minus '$'
+		sc.put(defineKey(n.Args[0]), &defineBlock{body: n.Body, file: f, src: n.BodySrc, max: defineMaxDepth, st: st, sc: sc})
 		return nil
 	case "literal":
 		return st.write(n.BodySrc)
@@ -130,38 +263,51 @@ func (st *state) directive(sc *scope, f *syntax.File, n *syntax.Directive) error
 		}
 		return breakSignal{target: target}
 	case "stop":
+		if len(n.Args) > 0 {
+			// the message is evaluated (and only logged)
+			if _, err := st.eval(sc, f, n.Args[0]); err != nil {
+				return err
+			}
+		}
 		return errStop
 	case "evaluate":
 		return st.evaluate(sc, f, n)
-	case "parse", "include":
-		return st.parseInclude(sc, f, n)
+	case "parse":
+		return st.parseDirective(sc, f, n)
+	case "include":
+		return st.include(sc, f, n)
 	}
 	return st.callMacro(sc, f, n)
 }
 
+// findMacro looks a macro up in the engine-wide namespace: Config.Macros
+// when it is set, else the render's own.
 func (st *state) findMacro(name string) *macro {
-	if m := st.macros[name]; m != nil {
-		return m
-	}
 	if st.cfg.Macros != nil {
 		return st.cfg.Macros.get(name)
 	}
-	return nil
+	return st.macros[name]
 }
 
-// iterate returns the elements #foreach visits, or ok=false when it skips.
-func iterate(v Value) ([]Value, bool) {
-	switch v := v.(type) {
-	case *List:
-		return v.Items, true
-	case *Map:
-		var out []Value
-		v.Entries(func(_, val Value) { out = append(out, val) })
-		return out, true
-	case Iterable:
-		return v.Elements(), true
+// addMacros registers the macros of t (a template loaded by #parse or
+// #evaluate) that are not defined yet: Velocity's global namespace, where
+// the first definition wins.
+func (st *state) addMacros(t *Template) {
+	if st.cfg.Macros != nil {
+		st.cfg.Macros.AddFrom(t)
+		return
 	}
-	return nil, false
+	copied := false
+	for k, m := range t.macros {
+		if _, ok := st.macros[k]; ok {
+			continue
+		}
+		if !copied {
+			st.macros = copyMacros(st.macros)
+			copied = true
+		}
+		st.macros[k] = m
+	}
 }
 
 // Iterable is a host object #foreach can iterate.
@@ -169,44 +315,167 @@ type Iterable interface {
 	Elements() []Value
 }
 
+// javaIterator is the iterator #foreach gets from Velocity's uberspector,
+// with Java's fail-fast checks: changing a list or map while a #foreach
+// walks it makes the next step throw ConcurrentModificationException.
+type javaIterator struct {
+	list   *List
+	m      *Map
+	mod    int
+	items  []Value // a snapshot (maps, host objects)
+	rng    *intRange
+	cursor int
+}
+
+func newIterator(v Value) (*javaIterator, bool) {
+	switch v := v.(type) {
+	case *List:
+		if v.viewOf != nil {
+			// iterating a keySet()/values()/entrySet() view: fail fast when
+			// the map changes
+			return &javaIterator{items: v.Items, m: v.viewOf, mod: v.viewOf.mod}, true
+		}
+		return &javaIterator{list: v, mod: v.mod}, true
+	case *Map:
+		it := &javaIterator{m: v, mod: v.mod}
+		v.Entries(func(_, val Value) { it.items = append(it.items, val) })
+		return it, true
+	case Iterable:
+		return &javaIterator{items: v.Elements()}, true
+	}
+	return nil, false
+}
+
+func (it *javaIterator) hasNext() bool {
+	if it.rng != nil {
+		return it.cursor < int(it.rng.n)
+	}
+	if it.list != nil {
+		return it.cursor != len(it.list.Items)
+	}
+	return it.cursor < len(it.items)
+}
+
+func (it *javaIterator) next() (Value, error) {
+	if it.list != nil && it.list.mod != it.mod || it.m != nil && it.m.mod != it.mod {
+		return nil, throw("java.util.ConcurrentModificationException", "")
+	}
+	if it.rng != nil {
+		v := it.rng.first + int32(it.cursor)*it.rng.delta
+		it.cursor++
+		return v, nil
+	}
+	items := it.items
+	if it.list != nil {
+		items = it.list.Items
+	}
+	if it.cursor >= len(items) {
+		return nil, throw("java.util.NoSuchElementException", "")
+	}
+	it.cursor++
+	return items[it.cursor-1], nil
+}
+
+// child returns the i-th child of a directive node as Velocity numbers
+// them: the arguments, then the body (a block directive's last child).
+func child(n *syntax.Directive, i int) (arg syntax.Expr, body, ok bool) {
+	if i < len(n.Args) {
+		return n.Args[i], false, true
+	}
+	if i == len(n.Args) && n.Block {
+		return nil, true, true
+	}
+	return nil, false, false
+}
+
+func (st *state) childCount(n *syntax.Directive) int {
+	if n.Block {
+		return len(n.Args) + 1
+	}
+	return len(n.Args)
+}
+
+// foreach is Foreach.render. It reads its children by position, as
+// Velocity does: the element reference is child 0, the list child 2 and
+// the body child 3, whatever the arguments are ("in" is not checked).
 func (st *state) foreach(sc *scope, f *syntax.File, n *syntax.Directive) error {
-	if len(n.Args) < 3 {
-		return st.errorf(f, n.P, "#foreach", "#foreach needs ($item in $list)")
-	}
-	elem, ok := n.Args[0].(*syntax.Ref)
+	listArg, listIsBody, ok := child(n, 2)
 	if !ok {
-		return st.errorf(f, n.P, "#foreach", "the loop variable must be a reference")
+		return st.errorf(f, n.P, "#foreach", "ArrayIndexOutOfBoundsException: Index 2 out of bounds for length %d (#foreach needs ($item in $list))", st.childCount(n))
 	}
-	if w, ok := n.Args[1].(*syntax.Word); !ok || w.Name != "in" {
-		return st.errorf(f, n.P, "#foreach", "want 'in' as the second argument of #foreach")
+	if listIsBody {
+		return nil // the block's value is null
 	}
-	listV, err := st.eval(sc, f, n.Args[2])
+	var iter *javaIterator
+	if rl, ok := listArg.(*syntax.RangeLit); ok {
+		// the list [n..m] builds is not visible to the template: iterate
+		// it without building it
+		r, ok, err := st.rangeOf(sc, f, rl)
+		if err != nil || !ok {
+			return err
+		}
+		iter = &javaIterator{rng: &r}
+	} else {
+		listV, err := st.eval(sc, f, listArg)
+		if err != nil {
+			return err
+		}
+		if listV == nil {
+			return nil
+		}
+		if iter, ok = newIterator(listV); !ok {
+			return nil // skip.invalid.iterator = true
+		}
+	}
+	key := foreachKey(n)
+	saved, err := sc.get(key)
 	if err != nil {
 		return err
 	}
-	if listV == nil {
-		return nil
+	savedCount, err := sc.get("velocityCount")
+	if err != nil {
+		return err
 	}
-	items, ok := iterate(listV)
-	if !ok {
-		return nil
+	savedHasNext, err := sc.get("velocityHasNext")
+	if err != nil {
+		return err
 	}
-	// Velocity's elementKey is the literal minus '$' (ASTReference first token).
-	key := elem.SetName
-	saved := sc.get(key)
-	savedCount := sc.get("velocityCount")
-	savedHasNext := sc.get("velocityHasNext")
-	outer := sc.get("foreach")
-	fs := &foreachScope{index: -1, parent: outer}
+	prev, err := sc.get("foreach")
+	if err != nil {
+		return err
+	}
+	fs := &foreachScope{index: -1}
+	switch prev := prev.(type) {
+	case *foreachScope:
+		fs.parent = prev
+	default:
+		fs.replaced = prev
+	}
+	pos := f.Position(n.P)
+	fs.info = &scopeInfo{depth: 1, template: pos.Filename, line: pos.Line, col: pos.Col}
+	for p := fs.parent; p != nil; p = p.parent {
+		fs.info.depth++
+	}
 	sc.put("foreach", fs)
 	var holder *scope
 	var loopErr error
-	for i, it := range items {
+	for i := 0; iter.hasNext(); i++ {
 		if st.cfg.MaxLoops > 0 && i >= st.cfg.MaxLoops {
 			break
 		}
+		if st.cfg.MaxSteps > 0 {
+			if st.steps++; st.steps > st.cfg.MaxSteps {
+				loopErr = &EvalError{Pos: f.Position(n.P), Expr: "#foreach", Msg: fmt.Sprintf("the template executed more than %d statements (Config.MaxSteps): stopped", st.cfg.MaxSteps)}
+				break
+			}
+		}
 		sc.put("velocityCount", int32(i+1))
-		hasNext := i+1 < len(items)
+		it, err := iter.next()
+		if err != nil {
+			loopErr = &EvalError{Pos: f.Position(n.P), Expr: "#foreach", Msg: err.Error(), Err: err}
+			break
+		}
+		hasNext := iter.hasNext()
 		sc.put("velocityHasNext", hasNext)
 		sc.put(key, it)
 		fs.index++
@@ -214,18 +483,23 @@ func (st *state) foreach(sc *scope, f *syntax.File, n *syntax.Directive) error {
 		body := sc
 		if it == nil {
 			if holder == nil {
-				holder = &scope{st: st, parent: sc, nullVar: key}
+				holder = &scope{st: st, inner: sc, kind: nullHolderScope, nullVar: key, active: true}
 			}
 			body = holder
 		}
-		err := st.renderBlock(body, f, n.Body)
-		if err != nil {
+		if err := st.renderChild(body, f, n, 3); err != nil {
 			var bs breakSignal
 			if errors.As(err, &bs) && (bs.target == nil || bs.target == fs) {
 				break
 			}
 			loopErr = err
 			break
+		}
+	}
+	if loopErr != nil {
+		var bs breakSignal
+		if !errors.As(loopErr, &bs) && loopErr != errStop {
+			return loopErr // Velocity cleans up only for a #break or #stop
 		}
 	}
 	restore := func(name string, v Value) {
@@ -238,10 +512,132 @@ func (st *state) foreach(sc *scope, f *syntax.File, n *syntax.Directive) error {
 	restore(key, saved)
 	restore("velocityCount", savedCount)
 	restore("velocityHasNext", savedHasNext)
-	restore("foreach", outer)
+	// Directive.postRender: give $foreach back, unless the body replaced it
+	cur, err := sc.get("foreach")
+	if err != nil && loopErr == nil {
+		loopErr = err
+	}
+	if cur, ok := cur.(*foreachScope); ok {
+		switch {
+		case cur.parent != nil:
+			sc.put("foreach", cur.parent)
+		case cur.replaced != nil:
+			sc.put("foreach", cur.replaced)
+		default:
+			sc.remove("foreach")
+		}
+	}
 	return loopErr
 }
 
+// defineKey is Define.init's key: the argument's first token minus its
+// first character.
+func defineKey(e syntax.Expr) string {
+	img := firstTokenImage(e)
+	if img == "" {
+		return ""
+	}
+	_, size := utf8.DecodeRuneInString(img)
+	return img[size:]
+}
+
+// foreachKey is Foreach.init's elementKey: the root of the reference, or
+// for any other first argument its first token's image minus one
+// character.
+func foreachKey(n *syntax.Directive) string {
+	if len(n.Args) == 0 {
+		return ""
+	}
+	if r, ok := n.Args[0].(*syntax.Ref); ok {
+		return r.Root
+	}
+	img := firstTokenImage(n.Args[0])
+	if img == "" {
+		return ""
+	}
+	_, size := utf8.DecodeRuneInString(img)
+	return img[size:]
+}
+
+// firstTokenImage approximates the image of an argument's first token.
+func firstTokenImage(e syntax.Expr) string {
+	switch e := e.(type) {
+	case *syntax.Ref:
+		switch e.Kind {
+		case syntax.RefFormal:
+			return "${"
+		case syntax.RefQuiet:
+			if strings.HasPrefix(e.Literal, "$!{") {
+				return "$!{"
+			}
+		}
+		return e.Literal[:len(e.Literal)-len(refTail(e))]
+	case *syntax.ListLit, *syntax.RangeLit:
+		return "["
+	case *syntax.MapLit:
+		return "{"
+	case *syntax.ParenExpr:
+		return "("
+	}
+	return exprText(e)
+}
+
+// refTail is the part of a reference after its first token.
+func refTail(r *syntax.Ref) string {
+	lit := r.Literal
+	i := strings.IndexAny(lit, ".[")
+	if i < 0 {
+		return ""
+	}
+	return lit[i:]
+}
+
+// renderChild renders child i of n: the body, or an argument rendered as a
+// node (only references print anything).
+func (st *state) renderChild(sc *scope, f *syntax.File, n *syntax.Directive, i int) error {
+	arg, isBody, ok := child(n, i)
+	if !ok {
+		return nil
+	}
+	if isBody {
+		return st.renderBlock(sc, f, n.Body)
+	}
+	return st.renderExprNode(sc, f, arg)
+}
+
+// renderExprNode is Node.render of an expression node: a reference prints
+// itself, lists, maps and ranges render their children, other literals
+// print nothing.
+func (st *state) renderExprNode(sc *scope, f *syntax.File, e syntax.Expr) error {
+	switch e := e.(type) {
+	case *syntax.Ref:
+		return st.renderRef(sc, f, e)
+	case *syntax.ListLit:
+		for _, x := range e.Elems {
+			if err := st.renderExprNode(sc, f, x); err != nil {
+				return err
+			}
+		}
+	case *syntax.MapLit:
+		for i := range e.Keys {
+			if err := st.renderExprNode(sc, f, e.Keys[i]); err != nil {
+				return err
+			}
+			if err := st.renderExprNode(sc, f, e.Vals[i]); err != nil {
+				return err
+			}
+		}
+	case *syntax.RangeLit:
+		if err := st.renderExprNode(sc, f, e.From); err != nil {
+			return err
+		}
+		return st.renderExprNode(sc, f, e.To)
+	}
+	return nil
+}
+
+// callMacro is RuntimeMacro.render and VelocimacroProxy.render (and
+// BlockMacro for "#@name(...) body #end").
 func (st *state) callMacro(sc *scope, f *syntax.File, n *syntax.Directive) error {
 	name := n.Name
 	block := false
@@ -251,26 +647,32 @@ func (st *state) callMacro(sc *scope, f *syntax.File, n *syntax.Directive) error
 	}
 	m := st.findMacro(name)
 	if m == nil {
-		if block {
-			// Velocity 1.7 prints nothing useful for an unknown block macro;
-			// treat it like an unknown macro call.
-			return st.write(n.Literal)
-		}
 		return st.write(n.Literal)
 	}
-	st.depth++
-	defer func() { st.depth-- }()
-	if st.depth > st.maxDepth() {
-		return st.errorf(f, n.P, "#"+n.Name, "macro calls nested deeper than %d (velocimacro.max.depth)", st.maxDepth())
+	// VELOCITY-614: a plain word argument fails the call of a defined macro.
+	for _, a := range n.Args {
+		if w, ok := a.(*syntax.Word); ok {
+			return st.errorf(f, w.P, "#"+n.Name, "invalid arg '%s' in macro #%s", w.Name, name)
+		}
 	}
-	ms := &scope{st: st, local: map[string]Value{}, args: map[string]macroArg{}, literals: map[string]string{}}
+	if st.macroDepth >= st.maxDepth() {
+		return st.errorf(f, n.P, "#"+n.Name, "max calling depth of %d was exceeded in macro '%s' (velocimacro.max.depth)", st.maxDepth(), name)
+	}
+	ms := &scope{st: st, inner: sc, kind: macroScope, local: map[string]Value{},
+		args: map[string]macroArg{}, literals: map[string]string{}}
 	for i, p := range m.params {
 		if i >= len(n.Args) {
 			break
 		}
 		a := n.Args[i]
 		switch a.(type) {
-		case *syntax.IntLit, *syntax.FloatLit, *syntax.BoolLit, *syntax.Word:
+		case *syntax.Ref, *syntax.ListLit, *syntax.MapLit, *syntax.StringLit, *syntax.RangeLit:
+			// evaluated by name, each time the body reads the parameter
+			ms.args[p] = macroArg{expr: a, caller: sc, file: f}
+			ms.literals["$"+p] = exprText(a)
+		case *syntax.Word:
+			// value() of a word is null: the parameter stays unbound
+		default:
 			v, err := st.eval(sc, f, a)
 			if err != nil {
 				return err
@@ -278,14 +680,13 @@ func (st *state) callMacro(sc *scope, f *syntax.File, n *syntax.Directive) error
 			if v != nil {
 				ms.local[p] = v
 			}
-		default:
-			ms.args[p] = macroArg{expr: a, caller: sc, file: f}
-			ms.literals["$"+p] = literalOf(a, sc)
 		}
 	}
 	if block {
-		ms.local["bodyContent"] = &defineBlock{body: n.Body, file: f, src: n.BodySrc}
+		ms.local["bodyContent"] = &defineBlock{body: n.Body, file: f, src: n.BodySrc, max: st.maxDepth(), st: st, sc: sc}
 	}
+	st.macroDepth++
+	defer func() { st.macroDepth-- }()
 	err := st.renderBlock(ms, m.file, m.body)
 	var bs breakSignal
 	if errors.As(err, &bs) && bs.target == nil {
@@ -294,47 +695,36 @@ func (st *state) callMacro(sc *scope, f *syntax.File, n *syntax.Directive) error
 	return err
 }
 
-// literalOf is the caller's literal for a by-name macro argument.
-func literalOf(e syntax.Expr, sc *scope) string {
-	if r, ok := e.(*syntax.Ref); ok {
-		if l, ok := sc.literalFor(r.NullString); ok {
-			return l
-		}
-		return r.Literal
-	}
-	return exprText(e)
-}
+// maxEvaluateDepth bounds nested #evaluate, which Velocity 1.7 does not
+// bound (deep recursion ends there in a StackOverflowError).
+const maxEvaluateDepth = 200
 
+// parseMaxDepth is directive.parse.max.depth: #parse renders nothing when
+// this many templates are being rendered already.
+const parseMaxDepth = 10
+
+// evaluate is Evaluate.render: the argument's string value is parsed and
+// rendered in the current context.
 func (st *state) evaluate(sc *scope, f *syntax.File, n *syntax.Directive) error {
-	if len(n.Args) != 1 {
-		return st.errorf(f, n.P, "#evaluate", "#evaluate takes exactly one argument")
-	}
 	v, err := st.eval(sc, f, n.Args[0])
 	if err != nil {
 		return err
 	}
-	if v == nil {
-		return nil
-	}
-	st.depth++
-	defer func() { st.depth-- }()
-	if st.depth > st.maxDepth() {
-		return st.errorf(f, n.P, "#evaluate", "#evaluate nested deeper than %d", st.maxDepth())
+	src := ""
+	if v != nil {
+		src = ToString(v)
 	}
 	pos := f.Position(n.P)
-	t, err := Parse(fmt.Sprintf("%s(#evaluate at %d:%d)", pos.Filename, pos.Line, pos.Col), ToString(v))
+	if st.templates >= maxEvaluateDepth {
+		return st.errorf(f, n.P, "#evaluate", "#evaluate nested deeper than %d", maxEvaluateDepth)
+	}
+	t, err := st.parse(fmt.Sprintf("%s(#evaluate at %d:%d)", pos.Filename, pos.Line, pos.Col), src)
 	if err != nil {
 		return &EvalError{Pos: pos, Expr: "#evaluate", Msg: err.Error(), Err: err}
 	}
-	for k, m := range t.macros {
-		if st.findMacro(k) == nil {
-			if st.macros == nil {
-				st.macros = map[string]*macro{}
-			}
-			st.macros = copyMacros(st.macros)
-			st.macros[k] = m
-		}
-	}
+	st.addMacros(t)
+	st.templates++
+	defer func() { st.templates-- }()
 	err = st.renderBlock(sc, t.file, t.file.Nodes)
 	if err == errStop {
 		return nil
@@ -346,6 +736,12 @@ func (st *state) evaluate(sc *scope, f *syntax.File, n *syntax.Directive) error 
 	return err
 }
 
+// parse parses a template loaded while rendering, knowing the macros
+// defined so far.
+func (st *state) parse(name, src string) (*Template, error) {
+	return parseTemplate(name, src, &syntax.Options{IsMacro: func(name string) bool { return st.findMacro(name) != nil }}, nil)
+}
+
 func copyMacros(m map[string]*macro) map[string]*macro {
 	c := make(map[string]*macro, len(m)+1)
 	for k, v := range m {
@@ -354,58 +750,75 @@ func copyMacros(m map[string]*macro) map[string]*macro {
 	return c
 }
 
-func (st *state) parseInclude(sc *scope, f *syntax.File, n *syntax.Directive) error {
+func (st *state) noResources(f *syntax.File, n *syntax.Directive) error {
+	return st.errorf(f, n.P, "#"+n.Name, "#%s is not available: templates have no resources to load (API Gateway fails such templates too)", n.Name)
+}
+
+// parseDirective is Parse.render.
+func (st *state) parseDirective(sc *scope, f *syntax.File, n *syntax.Directive) error {
 	if len(n.Args) == 0 {
-		return st.errorf(f, n.P, "#"+n.Name, "#%s needs an argument", n.Name)
+		return st.errorf(f, n.P, "#parse", "#parse(): argument missing")
+	}
+	v, err := st.eval(sc, f, n.Args[0])
+	if err != nil {
+		return err
+	}
+	if v == nil {
+		return nil
+	}
+	if st.templates >= parseMaxDepth {
+		return nil // Velocity logs "Max recursion depth reached" and renders nothing
 	}
 	if st.cfg.Resources == nil {
-		return st.errorf(f, n.P, "#"+n.Name, "#%s is not available: templates have no resources to load (API Gateway fails such templates too)", n.Name)
+		return st.noResources(f, n)
 	}
+	name := ToString(v)
+	src, err := st.cfg.Resources(name)
+	if err != nil {
+		return st.errorf(f, n.P, "#parse", "unable to find resource '%s'", name)
+	}
+	t, err := st.parse(name, src)
+	if err != nil {
+		return err
+	}
+	st.addMacros(t)
+	st.templates++
+	defer func() { st.templates-- }()
+	err = st.renderBlock(sc, t.file, t.file.Nodes)
+	var bs breakSignal
+	if errors.As(err, &bs) && bs.target == nil {
+		err = nil
+	}
+	return err
+}
+
+// include is Include.render: each argument names a resource printed as is.
+func (st *state) include(sc *scope, f *syntax.File, n *syntax.Directive) error {
 	for i, a := range n.Args {
-		if n.Name == "parse" && i > 0 {
-			break
+		switch a.(type) {
+		case *syntax.StringLit, *syntax.Ref:
+		default:
+			return st.errorf(f, n.P, "#include", "invalid #include() argument '%s'", exprText(a))
 		}
 		v, err := st.eval(sc, f, a)
 		if err != nil {
 			return err
 		}
 		if v == nil {
-			continue
-		}
-		name := ToString(v)
-		src, err := st.cfg.Resources(name)
-		if err != nil {
-			return st.errorf(f, n.P, "#"+n.Name, "unable to find resource '%s'", name)
-		}
-		if n.Name == "include" {
-			if err := st.write(src); err != nil {
+			if err := st.write(fmt.Sprintf("<!-- include error : error with arg %d please see log. see error log -->", i)); err != nil {
 				return err
 			}
 			continue
 		}
-		st.depth++
-		if st.depth > 10 {
-			st.depth--
-			return st.errorf(f, n.P, "#parse", "#parse nested deeper than 10 (directive.parse.max.depth)")
+		if st.cfg.Resources == nil {
+			return st.noResources(f, n)
 		}
-		t, err := Parse(name, src)
+		name := ToString(v)
+		src, err := st.cfg.Resources(name)
 		if err != nil {
-			st.depth--
-			return err
+			return st.errorf(f, n.P, "#include", "unable to find resource '%s'", name)
 		}
-		for k, m := range t.macros {
-			if st.findMacro(k) == nil {
-				st.macros = copyMacros(st.macros)
-				st.macros[k] = m
-			}
-		}
-		err = st.renderBlock(sc, t.file, t.file.Nodes)
-		st.depth--
-		var bs breakSignal
-		if errors.As(err, &bs) && bs.target == nil {
-			err = nil
-		}
-		if err != nil {
+		if err := st.write(src); err != nil {
 			return err
 		}
 	}

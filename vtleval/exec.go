@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -42,26 +43,35 @@ func Parse(name, src string) (*Template, error) { return ParseWith(name, src, ni
 // ParseWith parses a template with options.
 func ParseWith(name, src string, o *ParseOptions) (*Template, error) {
 	opts := &syntax.Options{}
-	if o != nil && o.Macros != nil {
-		opts.IsMacro = o.Macros.Has
+	var origin *syntax.Origin
+	if o != nil {
+		if o.Macros != nil {
+			opts.IsMacro = o.Macros.Has
+		}
+		origin = o.Origin
 	}
+	return parseTemplate(name, src, opts, origin)
+}
+
+// parseTemplate parses and initialises a template, as Velocity's
+// Template.process does: directives check their arguments and #macro
+// definitions are collected, wherever they are (untaken #if branches and
+// string literals included).
+func parseTemplate(name, src string, opts *syntax.Options, origin *syntax.Origin) (*Template, error) {
 	f, err := syntax.Parse(name, src, opts)
 	if err != nil {
-		if o != nil && o.Origin != nil {
-			// re-run position mapping with the origin
-			if se, ok := err.(*syntax.Error); ok {
-				f2 := &syntax.File{Name: name}
-				_ = f2
-				se.Pos = mapOrigin(se.Pos, o.Origin)
-			}
+		if se, ok := err.(*syntax.Error); ok && origin != nil {
+			se.Pos = mapOrigin(se.Pos, origin)
 		}
 		return nil, err
 	}
-	if o != nil && o.Origin != nil {
-		f.SetOrigin(o.Origin)
+	if origin != nil {
+		f.SetOrigin(origin)
 	}
 	t := &Template{name: name, file: f, macros: map[string]*macro{}}
-	t.collectMacros(f, f.Nodes)
+	if err := t.init(f, f.Nodes); err != nil {
+		return nil, err
+	}
 	return t, nil
 }
 
@@ -81,56 +91,142 @@ func (t *Template) Name() string { return t.name }
 // File returns the syntax tree.
 func (t *Template) File() *syntax.File { return t.file }
 
-// collectMacros registers every #macro of the template, wherever it is, as
-// Velocity does when it initialises a template; the first definition of a
-// name wins.
-func (t *Template) collectMacros(f *syntax.File, nodes []syntax.Node) {
+// initError is a TemplateInitException: a directive's arguments are wrong.
+func initError(f *syntax.File, pos syntax.Pos, format string, args ...any) error {
+	return &syntax.Error{Pos: f.Position(pos), Msg: fmt.Sprintf(format, args...)}
+}
+
+// init is SimpleNode.init over the tree: it checks the arguments of the
+// directives that check them in Velocity 1.7 and registers every #macro
+// (the first definition of a name wins; a macro's body is initialised
+// before the macro itself is registered).
+func (t *Template) init(f *syntax.File, nodes []syntax.Node) error {
 	for _, n := range nodes {
 		switch n := n.(type) {
 		case *syntax.Directive:
-			if n.Name == "macro" && len(n.Args) > 0 {
-				if w, ok := n.Args[0].(*syntax.Word); ok {
-					if _, dup := t.macros[w.Name]; !dup {
-						m := &macro{name: w.Name, body: n.Body, file: f}
-						for _, a := range n.Args[1:] {
-							if r, ok := a.(*syntax.Ref); ok {
-								m.params = append(m.params, r.Root)
-							}
-						}
-						t.macros[w.Name] = m
-					}
+			for _, a := range n.Args {
+				if err := t.initExpr(f, a); err != nil {
+					return err
 				}
 			}
-			t.collectMacros(f, n.Body)
-			for _, a := range n.Args {
-				t.collectExprMacros(f, a)
+			if err := t.init(f, n.Body); err != nil {
+				return err
+			}
+			if err := t.initDirective(f, n); err != nil {
+				return err
 			}
 		case *syntax.IfStmt:
-			for _, c := range n.Conds {
-				t.collectExprMacros(f, c)
+			for i, c := range n.Conds {
+				if err := t.initExpr(f, c); err != nil {
+					return err
+				}
+				if err := t.init(f, n.Blocks[i]); err != nil {
+					return err
+				}
 			}
-			for _, b := range n.Blocks {
-				t.collectMacros(f, b)
+			if err := t.init(f, n.Else); err != nil {
+				return err
 			}
-			t.collectMacros(f, n.Else)
 		case *syntax.SetStmt:
-			t.collectExprMacros(f, n.RHS)
+			if err := t.initExpr(f, n.LHS); err != nil {
+				return err
+			}
+			if err := t.initExpr(f, n.RHS); err != nil {
+				return err
+			}
+		case *syntax.Ref:
+			if err := t.initExpr(f, n); err != nil {
+				return err
+			}
 		}
 	}
+	return nil
 }
 
-func (t *Template) collectExprMacros(f *syntax.File, e syntax.Expr) {
+func (t *Template) initDirective(f *syntax.File, n *syntax.Directive) error {
+	switch n.Name {
+	case "macro":
+		w, ok := n.Args[0].(*syntax.Word)
+		if !ok {
+			return nil // the parser rejects this
+		}
+		if _, dup := t.macros[w.Name]; dup {
+			return nil
+		}
+		m := &macro{name: w.Name, body: n.Body, file: f}
+		for _, a := range n.Args[1:] {
+			// Macro.getArgArray: the first token's image minus '$'
+			m.params = append(m.params, strings.TrimPrefix(firstTokenImage(a), "$"))
+		}
+		t.macros[w.Name] = m
+	case "evaluate":
+		if len(n.Args) != 1 {
+			return initError(f, n.P, "#evaluate() requires exactly one argument")
+		}
+		switch n.Args[0].(type) {
+		case *syntax.StringLit, *syntax.Ref:
+		default:
+			return initError(f, n.Args[0].Pos(), "#evaluate()  argument must be a string literal or reference")
+		}
+	case "define":
+		if len(n.Args) != 1 {
+			return initError(f, n.P, "parameter missing: block name (#define takes one reference)")
+		}
+	case "break":
+		if len(n.Args) > 1 {
+			return initError(f, n.P, "the #break directive only accepts a single scope object")
+		}
+	case "stop":
+		if len(n.Args) > 1 {
+			return initError(f, n.P, "the #stop directive only accepts a single message parameter")
+		}
+	}
+	return nil
+}
+
+func (t *Template) initExpr(f *syntax.File, e syntax.Expr) error {
 	switch e := e.(type) {
 	case *syntax.StringLit:
-		t.collectMacros(f, e.Nodes)
+		return t.init(f, e.Nodes)
+	case *syntax.Ref:
+		for _, p := range e.Parts {
+			for _, a := range p.Args {
+				if err := t.initExpr(f, a); err != nil {
+					return err
+				}
+			}
+		}
 	case *syntax.BinaryExpr:
-		t.collectExprMacros(f, e.X)
-		t.collectExprMacros(f, e.Y)
+		if err := t.initExpr(f, e.X); err != nil {
+			return err
+		}
+		return t.initExpr(f, e.Y)
 	case *syntax.NotExpr:
-		t.collectExprMacros(f, e.X)
+		return t.initExpr(f, e.X)
 	case *syntax.ParenExpr:
-		t.collectExprMacros(f, e.X)
+		return t.initExpr(f, e.X)
+	case *syntax.ListLit:
+		for _, x := range e.Elems {
+			if err := t.initExpr(f, x); err != nil {
+				return err
+			}
+		}
+	case *syntax.MapLit:
+		for i := range e.Keys {
+			if err := t.initExpr(f, e.Keys[i]); err != nil {
+				return err
+			}
+			if err := t.initExpr(f, e.Vals[i]); err != nil {
+				return err
+			}
+		}
+	case *syntax.RangeLit:
+		if err := t.initExpr(f, e.From); err != nil {
+			return err
+		}
+		return t.initExpr(f, e.To)
 	}
+	return nil
 }
 
 // Macros is a macro namespace shared by several renders, like Velocity's
@@ -178,6 +274,9 @@ type Config struct {
 	MaxDepth int
 	// MaxOutput limits the output in bytes (0 = unlimited).
 	MaxOutput int
+	// MaxSteps limits the statements a render executes (0 = unlimited), so
+	// that nested loops cannot run for hours: past it the render fails.
+	MaxSteps int
 	// Macros is a shared macro namespace (nil: each render has its own).
 	Macros *Macros
 	// Resources loads templates for #parse and #include; nil means they
@@ -228,20 +327,42 @@ type state struct {
 	w      *limitWriter
 	vars   Vars
 	macros map[string]*macro
-	depth  int
+	// macroDepth counts the macro calls under way (velocimacro.max.depth);
+	// templates the templates being rendered, the root, #parse and
+	// #evaluate (Velocity's template name stack, which bounds #parse).
+	macroDepth int
+	templates  int
+	steps      int // statements executed, for Config.MaxSteps
 }
 
-// scope is the variable context. A macro call gets a scope whose parameters
-// are evaluated by name in the caller's scope (Velocity 1.7's
-// ProxyVMContext); everything else is global.
+// scope is a Velocity context. Contexts form a chain: the render's global
+// variables at the end, a macro call's ProxyVMContext or a #foreach
+// NullHolderContext in front of the context they were created in (inner).
+// Lookups that a frame cannot answer go down the chain, so a macro body sees
+// its caller's parameters (Velocity 1.7's dynamic scoping), and every #set
+// reaches the global variables.
 type scope struct {
-	st       *state
-	local    map[string]Value
-	args     map[string]macroArg
-	literals map[string]string // parameter name -> caller's literal
-	nullVar  string            // a #foreach variable that currently reads as null
-	parent   *scope
+	st    *state
+	inner *scope // nil for the global context
+	kind  scopeKind
+
+	// macro frame (ProxyVMContext)
+	local    map[string]Value    // localcontext: constant arguments and #set values
+	args     map[string]macroArg // vmproxyhash: arguments evaluated by name
+	literals map[string]string   // ".literal.$name": the argument's literal, for null rendering
+
+	// NullHolderContext: the #foreach variable reads as null while active
+	nullVar string
+	active  bool
 }
+
+type scopeKind uint8
+
+const (
+	globalScope scopeKind = iota
+	macroScope
+	nullHolderScope
+)
 
 type macroArg struct {
 	expr   syntax.Expr
@@ -288,11 +409,11 @@ func (t *Template) Execute(w io.Writer, vars Vars, cfg *Config) (err error) {
 	if vars == nil {
 		vars = Vars{}
 	}
-	st := &state{t: t, file: t.file, cfg: cfg, w: lw, vars: vars, macros: t.macros}
+	st := &state{t: t, file: t.file, cfg: cfg, w: lw, vars: vars, macros: t.macros, templates: 1}
 	if cfg.Macros != nil {
 		cfg.Macros.AddFrom(t)
 	}
-	sc := &scope{st: st}
+	sc := &scope{st: st, kind: globalScope}
 	err = st.renderBlock(sc, t.file, t.file.Nodes)
 	if err == errStop {
 		err = nil
@@ -330,41 +451,46 @@ func (st *state) errorf(f *syntax.File, pos syntax.Pos, expr string, format stri
 
 // --- variables ---
 
-func (sc *scope) get(name string) Value {
-	if sc.parent != nil { // a #foreach null holder
-		if name == sc.nullVar {
-			return nil
+// get is Context.get.
+func (sc *scope) get(name string) (Value, error) {
+	switch sc.kind {
+	case nullHolderScope:
+		if sc.active && name == sc.nullVar {
+			return nil, nil
 		}
-		return sc.parent.get(name)
-	}
-	if sc.local != nil {
-		if v, ok := sc.local[name]; ok {
-			return v
+		return sc.inner.get(name)
+	case macroScope:
+		if v := sc.local[name]; v != nil {
+			return v, nil
 		}
-	}
-	if sc.args != nil {
 		if a, ok := sc.args[name]; ok {
-			v, _ := sc.st.eval(a.caller, a.file, a.expr)
-			return v
+			if r, ok := a.expr.(*syntax.Ref); ok && len(r.Parts) == 0 && r.Computable && r.Kind != syntax.RefRunt {
+				return a.caller.get(r.Root)
+			}
+			return sc.st.eval(a.caller, a.file, a.expr)
 		}
+		return sc.inner.get(name)
 	}
-	return sc.st.vars[name]
+	return sc.st.vars[name], nil
 }
 
+// put is Context.put: a macro frame keeps the value and passes it on.
 func (sc *scope) put(name string, v Value) {
-	if sc.parent != nil {
-		if name == sc.nullVar {
-			sc.nullVar = "\x00" // NullHolderContext deactivates once the variable is set
+	switch sc.kind {
+	case nullHolderScope:
+		if name == sc.nullVar && v == nil {
+			sc.active = true
 		}
-		sc.parent.put(name, v)
+		sc.inner.put(name, v)
 		return
-	}
-	if sc.local != nil {
+	case macroScope:
 		if v == nil {
 			delete(sc.local, name)
 		} else {
 			sc.local[name] = v
 		}
+		sc.inner.put(name, v)
+		return
 	}
 	if v == nil {
 		delete(sc.st.vars, name)
@@ -373,26 +499,35 @@ func (sc *scope) put(name string, v Value) {
 	sc.st.vars[name] = v
 }
 
+// remove is Context.remove; in a macro frame it also unbinds a parameter.
 func (sc *scope) remove(name string) {
-	if sc.parent != nil {
-		sc.parent.remove(name)
+	switch sc.kind {
+	case nullHolderScope:
+		if name == sc.nullVar {
+			sc.active = false
+		}
+		sc.inner.remove(name)
 		return
-	}
-	if sc.local != nil {
+	case macroScope:
 		delete(sc.local, name)
+		delete(sc.args, name)
+		sc.inner.remove(name)
+		return
 	}
 	delete(sc.st.vars, name)
 }
 
+// literalFor is the lookup of ".literal." + nullString, which a macro frame
+// answers with the literal of the argument bound to that parameter.
 func (sc *scope) literalFor(nullString string) (string, bool) {
-	if sc.parent != nil {
-		return sc.parent.literalFor(nullString)
+	for c := sc; c != nil; c = c.inner {
+		if c.kind == macroScope {
+			if l, ok := c.literals[nullString]; ok {
+				return l, true
+			}
+		}
 	}
-	if sc.literals == nil {
-		return "", false
-	}
-	l, ok := sc.literals[nullString]
-	return l, ok
+	return "", false
 }
 
 // --- statements ---
@@ -401,6 +536,11 @@ func (st *state) write(s string) error { return st.w.WriteString(s) }
 
 func (st *state) renderBlock(sc *scope, f *syntax.File, nodes []syntax.Node) error {
 	for _, n := range nodes {
+		if st.cfg.MaxSteps > 0 {
+			if st.steps++; st.steps > st.cfg.MaxSteps {
+				return &EvalError{Pos: f.Position(n.Pos()), Msg: fmt.Sprintf("the template executed more than %d statements (Config.MaxSteps): stopped", st.cfg.MaxSteps)}
+			}
+		}
 		if err := st.render(sc, f, n); err != nil {
 			return err
 		}
@@ -445,7 +585,10 @@ func (st *state) refValue(sc *scope, f *syntax.File, r *syntax.Ref) (Value, erro
 	if r.Kind == syntax.RefRunt || !r.Computable {
 		return nil, nil
 	}
-	v := sc.get(r.Root)
+	v, err := sc.get(r.Root)
+	if err != nil {
+		return nil, err
+	}
 	if v == nil {
 		return st.invalid(), nil
 	}
@@ -532,10 +675,13 @@ func (st *state) renderRef(sc *scope, f *syntax.File, r *syntax.Ref) error {
 		return st.write(r.EscPrefix + r.EscPrefix + r.MorePrefix + ns)
 	}
 	if d, ok := v.(*defineBlock); ok {
-		if err := st.write(r.EscPrefix + r.MorePrefix); err != nil {
+		// a Renderable renders itself, without the prefixes
+		if ok, err := st.renderDefine(sc, d); ok || err != nil {
 			return err
 		}
-		return st.renderDefine(sc, d)
+		// too deep: toString() is null too, so the null string prints
+		ns := st.nullString(sc, r)
+		return st.write(r.EscPrefix + r.EscPrefix + r.MorePrefix + ns)
 	}
 	return st.write(r.EscPrefix + r.MorePrefix + ToString(v))
 }
@@ -566,7 +712,10 @@ func (st *state) set(sc *scope, f *syntax.File, n *syntax.SetStmt) error {
 
 // setValue is ASTReference.setValue.
 func (st *state) setValue(sc *scope, f *syntax.File, r *syntax.Ref, v Value) error {
-	obj := sc.get(r.Root)
+	obj, err := sc.get(r.Root)
+	if err != nil {
+		return err
+	}
 	if obj == nil {
 		return nil
 	}
@@ -711,36 +860,16 @@ func (st *state) eval(sc *scope, f *syntax.File, e syntax.Expr) (Value, error) {
 		}
 		return m, nil
 	case *syntax.RangeLit:
-		from, err := st.eval(sc, f, e.From)
-		if err != nil {
+		r, ok, err := st.rangeOf(sc, f, e)
+		if err != nil || !ok {
 			return nil, err
 		}
-		to, err := st.eval(sc, f, e.To)
-		if err != nil {
-			return nil, err
+		if r.n > maxRangeList {
+			return nil, st.errorf(f, e.P, "", "range [%d..%d] has %d elements, more than this engine builds as a list (%d); only #foreach iterates larger ranges", r.first, r.first+r.delta*(r.n-1), r.n, maxRangeList)
 		}
-		a, ok1 := rangeBound(from)
-		b, ok2 := rangeBound(to)
-		if !ok1 || !ok2 {
-			return nil, nil
-		}
-		n := b - a
-		if n < 0 {
-			n = -n
-		}
-		if n > 10_000_000 {
-			return nil, st.errorf(f, e.P, "", "range [%d..%d] is too large", a, b)
-		}
-		l := &List{Items: make([]Value, 0, n+1)}
-		step := 1
-		if a > b {
-			step = -1
-		}
-		for i := a; ; i += step {
-			l.Items = append(l.Items, int32(i))
-			if i == b {
-				break
-			}
+		l := &List{Items: make([]Value, 0, r.n)}
+		for i, v := int32(0), r.first; i < r.n; i, v = i+1, v+r.delta {
+			l.Items = append(l.Items, v)
 		}
 		return l, nil
 	case *syntax.Word:
@@ -756,17 +885,58 @@ func (st *state) eval(sc *scope, f *syntax.File, e syntax.Expr) (Value, error) {
 	return nil, fmt.Errorf("internal error: unknown expression %T", e)
 }
 
-func rangeBound(v Value) (int, bool) {
+// maxRangeList is the largest [n..m] the engine materialises as a list.
+const maxRangeList = 10_000_000
+
+// intRange is the list ASTIntegerRange.value builds: n Integers from first
+// in steps of delta.
+type intRange struct {
+	first, delta, n int32
+}
+
+// rangeOf evaluates [from..to] as ASTIntegerRange.value does, in int
+// arithmetic; ok is false when the value is null (a bound is null or not a
+// number).
+func (st *state) rangeOf(sc *scope, f *syntax.File, e *syntax.RangeLit) (intRange, bool, error) {
+	from, err := st.eval(sc, f, e.From)
+	if err != nil {
+		return intRange{}, false, err
+	}
+	to, err := st.eval(sc, f, e.To)
+	if err != nil {
+		return intRange{}, false, err
+	}
+	l, ok1 := intValue(from)
+	r, ok2 := intValue(to)
+	if !ok1 || !ok2 {
+		return intRange{}, false, nil
+	}
+	n := l - r // int overflow as in Java
+	if n < 0 {
+		n = -n // Math.abs(Integer.MIN_VALUE) stays negative
+	}
+	n++
+	if n < 0 {
+		return intRange{}, false, st.errorf(f, e.P, "", "java.lang.IllegalArgumentException: Illegal Capacity: %d", n)
+	}
+	delta := int32(1)
+	if l >= r {
+		delta = -1
+	}
+	return intRange{first: l, delta: delta, n: n}, true, nil
+}
+
+// intValue is Number.intValue(); ok is false for a non-number.
+func intValue(v Value) (int32, bool) {
 	switch v := v.(type) {
 	case int32:
-		return int(v), true
+		return v, true
 	case int64:
-		return int(v), true
+		return int32(v), true
+	case *big.Int:
+		return int32(new(big.Int).And(v, big.NewInt(0xFFFFFFFF)).Uint64()), true
 	case float64:
-		return int(v), true
-	case string:
-		// Velocity 1.7 ASTIntegerRange: non-Integer values make it null
-		return 0, false
+		return int32(javaD2L(v, math.MinInt32, math.MaxInt32)), true
 	}
 	return 0, false
 }
@@ -790,6 +960,8 @@ func literal(f *syntax.File, e syntax.Expr) string {
 	return exprText(e)
 }
 
+// exprText is Node.literal() of an expression: its tokens as written (for
+// an operator node, Velocity's literal is its right operand).
 func exprText(e syntax.Expr) string {
 	switch e := e.(type) {
 	case *syntax.Ref:
@@ -801,15 +973,21 @@ func exprText(e syntax.Expr) string {
 	case *syntax.BoolLit:
 		return strconv.FormatBool(e.Value)
 	case *syntax.StringLit:
-		return strconv.Quote(e.Value)
+		return e.Lit
 	case *syntax.Word:
 		return e.Name
 	case *syntax.BinaryExpr:
-		return exprText(e.X) + " " + e.Op + " " + exprText(e.Y)
+		return e.Lit
 	case *syntax.ParenExpr:
-		return "(" + exprText(e.X) + ")"
+		return e.Lit
 	case *syntax.NotExpr:
-		return "!" + exprText(e.X)
+		return e.Lit
+	case *syntax.ListLit:
+		return e.Lit
+	case *syntax.MapLit:
+		return e.Lit
+	case *syntax.RangeLit:
+		return e.Lit
 	}
 	return ""
 }
@@ -827,25 +1005,33 @@ func (st *state) binary(sc *scope, f *syntax.File, e *syntax.BinaryExpr) (Value,
 	if err != nil {
 		return nil, err
 	}
+	mathErr := func(err error) error {
+		return &EvalError{Pos: f.Position(e.P), Expr: exprText(e), Msg: err.Error(), Err: err}
+	}
 	switch e.Op {
-	case "==":
-		return velEquals(l, r), nil
-	case "!=":
-		return !velEquals(l, r), nil
+	case "==", "!=":
+		eq, err := velEquals(l, r)
+		if err != nil {
+			return nil, mathErr(err)
+		}
+		return eq == (e.Op == "=="), nil
 	case "<", ">", "<=", ">=":
 		if !isNumber(l) || !isNumber(r) {
 			return false, nil
 		}
-		c := compareNumbers(l, r)
+		c, err := compareNumbers(l, r)
+		if err != nil {
+			return nil, mathErr(err)
+		}
 		switch e.Op {
 		case "<":
 			return c == -1, nil
 		case ">":
 			return c == 1, nil
 		case "<=":
-			return c == -1 || c == 0, nil
+			return c <= 0, nil
 		}
-		return c == 1 || c == 0, nil
+		return c >= 0, nil
 	case "+":
 		_, ls := l.(string)
 		_, rs := r.(string)
@@ -867,28 +1053,29 @@ func (st *state) binary(sc *scope, f *syntax.File, e *syntax.BinaryExpr) (Value,
 	if !isNumber(l) || !isNumber(r) {
 		return nil, nil
 	}
-	v, ok := arith(e.Op, l, r)
-	if !ok {
-		return nil, nil
+	v, err := arith(e.Op, l, r)
+	if err != nil {
+		return nil, mathErr(err)
 	}
 	return v, nil
 }
 
 // velEquals is ASTEQNode.evaluate.
-func velEquals(l, r Value) bool {
+func velEquals(l, r Value) (bool, error) {
 	if isNumber(l) && isNumber(r) {
-		return compareNumbers(l, r) == 0
+		c, err := compareNumbers(l, r)
+		return c == 0, err
 	}
 	if l != nil && r != nil && sameFamily(l, r) {
-		return JavaEquals(l, r)
+		return JavaEquals(l, r), nil
 	}
 	if l == nil && r == nil {
-		return true
+		return true, nil
 	}
 	if l == nil || r == nil {
-		return false
+		return false, nil
 	}
-	return ToString(l) == ToString(r)
+	return ToString(l) == ToString(r), nil
 }
 
 // sameFamily is "one class is assignable from the other".

@@ -310,3 +310,13 @@ func TestContext(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", out, want)
 	}
 }
+
+// Nested loops within the 1000-iteration quota could run for minutes; the
+// step budget stops them with an error instead (never a hang).
+func TestStepBudget(t *testing.T) {
+	src := "#foreach($i in [1..1000])#foreach($j in [1..1000])#foreach($k in [1..1000])#end#end#end"
+	_, err := RenderRequestTemplate("loops.vtl", src, &Request{})
+	if err == nil || !strings.Contains(err.Error(), "loops.vtl:1:") || !strings.Contains(err.Error(), "MaxSteps") {
+		t.Errorf("err = %v, want a positioned step-budget error", err)
+	}
+}

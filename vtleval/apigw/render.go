@@ -40,6 +40,10 @@ func Config() *vtleval.Config {
 		NullAsEmpty:    true,
 		InvalidAsEmpty: true,
 		MaxOutput:      64 << 20,
+		// No mapping template AWS accepts needs more (a 1000-iteration loop
+		// over a 300 KB template is far below); nested loops are cut off
+		// instead of running for hours [inf: AWS's own limit is unknown].
+		MaxSteps: 10_000_000,
 		Reject: func(d string) error {
 			if _, ok := Rejected[d]; ok {
 				return &RejectedError{Directive: d}
