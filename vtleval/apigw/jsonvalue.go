@@ -30,15 +30,9 @@ func ParseJSON(text string) (vtleval.Value, error) {
 		word := strings.TrimSpace(string(p.s[p.i:]))
 		return bareValue(word), nil
 	}
-	v, err := p.value(0)
-	if err != nil {
-		return nil, err
-	}
-	p.space()
-	if p.i < len(p.s) {
-		return nil, p.errorf("Unexpected character (%c) at position %d.", p.s[p.i], p.i)
-	}
-	return v, nil
+	// json-smart stops after the first complete value: whatever follows
+	// ("{...}}" or "[1] x") is ignored (checked with the oracle).
+	return p.value(0)
 }
 
 type jsonParser struct {
@@ -105,6 +99,11 @@ func (p *jsonParser) value(depth int) (vtleval.Value, error) {
 			if p.i >= len(p.s) {
 				return nil, p.eof("null")
 			}
+			if p.s[p.i] == ',' {
+				// json-smart skips empty members: {,} and {"a":1,,"b":2}
+				p.i++
+				continue
+			}
 			if p.s[p.i] == '}' {
 				p.i++
 				return m, nil
@@ -121,6 +120,10 @@ func (p *jsonParser) value(depth int) (vtleval.Value, error) {
 				return nil, p.errorf("Unexpected character (%c) at position %d.", p.s[p.i], p.i)
 			}
 			p.i++
+			p.space()
+			if p.i < len(p.s) && (p.s[p.i] == '}' || p.s[p.i] == ',') {
+				return nil, p.errorf("Unexpected character (%c) at position %d.", p.s[p.i], p.i)
+			}
 			v, err := p.value(depth + 1)
 			if err != nil {
 				return nil, err
@@ -151,6 +154,11 @@ func (p *jsonParser) value(depth int) (vtleval.Value, error) {
 			if p.s[p.i] == ']' {
 				p.i++
 				return l, nil
+			}
+			if p.s[p.i] == ',' {
+				// and empty elements: [,1] and [1,,2]
+				p.i++
+				continue
 			}
 			v, err := p.value(depth + 1)
 			if err != nil {
