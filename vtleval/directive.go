@@ -112,6 +112,9 @@ func (f *foreachScope) CallMethod(name string, args []Value) (Value, bool, error
 		if v, ok := f.getter(name); ok {
 			return v, true, nil
 		}
+		if name == "getClass" {
+			return javaClassValue(f.JavaClass()), true, nil
+		}
 	}
 	if name == "get" && len(args) == 1 {
 		v, _ := f.get(args[0])
@@ -247,6 +250,11 @@ func (st *state) directive(sc *scope, f *syntax.File, n *syntax.Directive) error
 		sc.put(defineKey(n.Args[0]), &defineBlock{body: n.Body, file: f, src: n.BodySrc, max: defineMaxDepth, st: st, sc: sc})
 		return nil
 	case "literal":
+		// Literal.init: the literal of the first child (the body, unless
+		// an argument was given)
+		if len(n.Args) > 0 {
+			return st.write(exprText(n.Args[0]))
+		}
 		return st.write(n.BodySrc)
 	case "break":
 		var target any
@@ -322,7 +330,8 @@ type javaIterator struct {
 	list   *List
 	m      *Map
 	mod    int
-	items  []Value // a snapshot (maps, host objects)
+	items  []Value // a snapshot (map keys, host objects)
+	keys   bool    // items are the keys of m: next returns their values
 	rng    *intRange
 	cursor int
 }
@@ -337,8 +346,9 @@ func newIterator(v Value) (*javaIterator, bool) {
 		}
 		return &javaIterator{list: v, mod: v.mod}, true
 	case *Map:
-		it := &javaIterator{m: v, mod: v.mod}
-		v.Entries(func(_, val Value) { it.items = append(it.items, val) })
+		// the values, each read when the loop reaches it
+		it := &javaIterator{m: v, mod: v.mod, keys: true}
+		it.items = append(it.items, v.Keys()...)
 		return it, true
 	case Iterable:
 		return &javaIterator{items: v.Elements()}, true
@@ -373,6 +383,10 @@ func (it *javaIterator) next() (Value, error) {
 		return nil, throw("java.util.NoSuchElementException", "")
 	}
 	it.cursor++
+	if it.keys {
+		v, _ := it.m.Get(items[it.cursor-1])
+		return v, nil
+	}
 	return items[it.cursor-1], nil
 }
 
@@ -662,6 +676,11 @@ func (st *state) callMacro(sc *scope, f *syntax.File, n *syntax.Directive) error
 		args: map[string]macroArg{}, literals: map[string]string{}}
 	for i, p := range m.params {
 		if i >= len(n.Args) {
+			if block && i == len(n.Args) {
+				// VelocimacroProxy binds the children, and the body of a
+				// block call is one: a constant whose value is null
+				delete(ms.local, p)
+			}
 			break
 		}
 		a := n.Args[i]

@@ -168,6 +168,12 @@ func (t *Template) initDirective(f *syntax.File, n *syntax.Directive) error {
 		default:
 			return initError(f, n.Args[0].Pos(), "#evaluate()  argument must be a string literal or reference")
 		}
+	case "foreach", "literal":
+		if !n.Parens {
+			// Foreach.init and Literal.init read a child the node does
+			// not have
+			return initError(f, n.P, "#%s without arguments: java.lang.NullPointerException", n.Name)
+		}
 	case "define":
 		if len(n.Args) != 1 {
 			return initError(f, n.P, "parameter missing: block name (#define takes one reference)")
@@ -186,6 +192,16 @@ func (t *Template) initDirective(f *syntax.File, n *syntax.Directive) error {
 
 func (t *Template) initExpr(f *syntax.File, e syntax.Expr) error {
 	switch e := e.(type) {
+	case *syntax.IntLit:
+		// ASTIntegerLiteral.init: Integer, Long or BigInteger of the image,
+		// which a MORE prefix ("#5") makes unparsable
+		if parseIntLit(e.Image) == nil {
+			return initError(f, e.P, "java.lang.NumberFormatException: For input string: %q", e.Image)
+		}
+	case *syntax.FloatLit:
+		if _, err := strconv.ParseFloat(e.Image, 64); err != nil && !errors.Is(err, strconv.ErrRange) {
+			return initError(f, e.P, "java.lang.NumberFormatException: For input string: %q", e.Image)
+		}
 	case *syntax.StringLit:
 		return t.init(f, e.Nodes)
 	case *syntax.Ref:
@@ -269,10 +285,13 @@ type Config struct {
 	// MaxLoops caps the iterations of each #foreach (0 = unlimited), like
 	// directive.foreach.maxloops: the loop silently stops.
 	MaxLoops int
-	// MaxDepth limits nesting of macro calls, #evaluate, #parse and
-	// #define blocks (0 = 20, velocimacro.max.depth).
+	// MaxDepth limits the nesting of macro calls, and of a block macro's
+	// $bodyContent (0 = 20), like velocimacro.max.depth: past it the call
+	// fails. #parse nests at most 10 templates (directive.parse.max.depth),
+	// #define blocks 2 (directive.define.max.depth), as in Velocity.
 	MaxDepth int
-	// MaxOutput limits the output in bytes (0 = unlimited).
+	// MaxOutput limits the output in bytes (0 = unlimited); it also bounds
+	// each string the template builds (otherwise 64 MiB).
 	MaxOutput int
 	// MaxSteps limits the statements a render executes (0 = unlimited), so
 	// that nested loops cannot run for hours: past it the render fails.
@@ -333,6 +352,27 @@ type state struct {
 	macroDepth int
 	templates  int
 	steps      int // statements executed, for Config.MaxSteps
+}
+
+// maxStringLen bounds the strings a render builds when MaxOutput does not
+// (a JVM with a 1 GB heap fails well before).
+const maxStringLen = 1 << 26
+
+// checkString fails when a string value grows beyond the output limit (or
+// maxStringLen without one).
+func (st *state) checkString(v Value, f *syntax.File, pos syntax.Pos) error {
+	s, ok := v.(string)
+	if !ok {
+		return nil
+	}
+	limit := maxStringLen
+	if st.cfg.MaxOutput > 0 {
+		limit = st.cfg.MaxOutput
+	}
+	if len(s) > limit {
+		return &EvalError{Pos: f.Position(pos), Msg: fmt.Sprintf("a string of %d bytes exceeds the limit of %d bytes", len(s), limit)}
+	}
+	return nil
 }
 
 // scope is a Velocity context. Contexts form a chain: the render's global
@@ -629,6 +669,11 @@ func (st *state) part(sc *scope, f *syntax.File, r *syntax.Ref, p *syntax.RefPar
 			args[i] = av
 		}
 		res, found, err := callMethod(v, p.Name, args)
+		if err == nil {
+			if err := st.checkString(res, f, p.P); err != nil {
+				return nil, err
+			}
+		}
 		if err != nil {
 			return nil, &EvalError{Pos: f.Position(p.P), Expr: r.Literal,
 				Msg: fmt.Sprintf("invocation of method '%s' in %s threw exception %v", p.Name, javaClass(v), err), Err: err}
@@ -792,11 +837,8 @@ func (st *state) truth(sc *scope, f *syntax.File, e syntax.Expr) (bool, error) {
 		}
 		return false, nil
 	}
-	// other literals, math and strings: SimpleNode.evaluate is false, but
-	// their values must still be computed (methods may have effects).
-	if _, err := st.eval(sc, f, e); err != nil {
-		return false, err
-	}
+	// other literals, math and strings: SimpleNode.evaluate is false, and
+	// their values are not computed at all
 	return false, nil
 }
 
@@ -948,8 +990,10 @@ func parseIntLit(s string) Value {
 		}
 		return i
 	}
-	b, _ := new(big.Int).SetString(s, 10)
-	return b
+	if b, ok := new(big.Int).SetString(s, 10); ok {
+		return b
+	}
+	return nil
 }
 
 // literal returns an expression's source text, as Node.literal() does.
@@ -1047,7 +1091,8 @@ func (st *state) binary(sc *scope, f *syntax.File, e *syntax.BinaryExpr) (Value,
 			} else {
 				rt = ToString(r)
 			}
-			return lt + rt, nil
+			v := lt + rt
+			return v, st.checkString(v, f, e.P)
 		}
 	}
 	if !isNumber(l) || !isNumber(r) {

@@ -5,36 +5,56 @@ import (
 	"math/big"
 )
 
-// Arithmetic follows org.apache.velocity.util.MathUtils (1.7): integers are
-// computed in long and narrowed to the wider operand class when the result
-// fits, long overflow goes to BigInteger, any Double makes it double.
+// Arithmetic follows org.apache.velocity.runtime.parser.node.MathUtils
+// (1.7): two integers are computed in long and narrowed to the wider
+// operand class when the result fits, long overflow goes to BigInteger, a
+// BigInteger with a Double or Float (or any BigDecimal) makes a BigDecimal,
+// otherwise any Double makes it double and a Float float.
 
 type calcBase int
 
 const (
 	baseLong calcBase = iota
+	baseFloat
 	baseDouble
 	baseBigInt
 	baseBigDec
 )
 
+// isIntegral is MathUtils.isInteger.
+func isIntegral(v Value) bool {
+	switch v.(type) {
+	case int32, int64, *big.Int:
+		return true
+	}
+	return false
+}
+
+// findBase is MathUtils.findCalculationBase.
 func findBase(a, b Value) calcBase {
+	ai, bi := isIntegral(a), isIntegral(b)
 	_, abig := a.(*big.Int)
 	_, bbig := b.(*big.Int)
+	_, adec := a.(*BigDecimal)
+	_, bdec := b.(*BigDecimal)
+	if adec || bdec || (!ai || !bi) && (abig || bbig) {
+		return baseBigDec
+	}
+	if ai && bi {
+		if abig || bbig {
+			return baseBigInt
+		}
+		return baseLong
+	}
 	_, adbl := a.(float64)
 	_, bdbl := b.(float64)
-	if abig || bbig {
-		if adbl || bdbl {
-			return baseBigDec
-		}
-		return baseBigInt
-	}
 	if adbl || bdbl {
 		return baseDouble
 	}
-	return baseLong
+	return baseFloat
 }
 
+// toLong is Number.longValue().
 func toLong(v Value) int64 {
 	switch v := v.(type) {
 	case int32:
@@ -42,13 +62,20 @@ func toLong(v Value) int64 {
 	case int64:
 		return v
 	case *big.Int:
-		return v.Int64()
+		return int64(new(big.Int).And(v, maxUint64).Uint64())
 	case float64:
-		return int64(v)
+		return javaD2L(v, math.MinInt64, math.MaxInt64)
+	case float32:
+		return javaD2L(float64(v), math.MinInt64, math.MaxInt64)
+	case *BigDecimal:
+		return toLong(v.toBigInteger())
 	}
 	return 0
 }
 
+var maxUint64 = new(big.Int).SetUint64(math.MaxUint64)
+
+// toDouble is Number.doubleValue().
 func toDouble(v Value) float64 {
 	switch v := v.(type) {
 	case int32:
@@ -60,44 +87,64 @@ func toDouble(v Value) float64 {
 		return f
 	case float64:
 		return v
+	case float32:
+		return float64(v)
+	case *BigDecimal:
+		return v.float64()
 	}
 	return 0
 }
 
-func toBig(v Value) *big.Int {
+// toFloat is Number.floatValue().
+func toFloat(v Value) float32 {
 	switch v := v.(type) {
+	case int32:
+		return float32(v)
+	case int64:
+		return float32(v)
 	case *big.Int:
+		f, _ := new(big.Float).SetInt(v).Float32()
+		return f
+	case float32:
 		return v
-	case float64:
-		b, _ := big.NewFloat(v).Int(nil)
+	case *BigDecimal:
+		r := new(big.Rat).SetFrac(v.rescaled(max(v.Scale, 0)), pow10(max(v.Scale, 0)))
+		f, _ := r.Float32()
+		return f
+	}
+	return float32(toDouble(v))
+}
+
+// toBig is MathUtils.toBigInteger.
+func toBig(v Value) *big.Int {
+	if b, ok := v.(*big.Int); ok {
 		return b
 	}
 	return big.NewInt(toLong(v))
 }
 
-func toBigFloat(v Value) *big.Float {
-	switch v := v.(type) {
-	case *big.Int:
-		return new(big.Float).SetPrec(200).SetInt(v)
-	}
-	return new(big.Float).SetPrec(200).SetFloat64(toDouble(v))
-}
-
-// size ranks Integer < Long for MathUtils.wrapPrimitive.
-func size(v Value) int {
+// classRank is the position of the class in MathUtils.typesBySize
+// (Integer, Long, Float, Double; -1 for the others).
+func classRank(v Value) int {
 	switch v.(type) {
 	case int32:
 		return 2
 	case int64:
 		return 3
+	case float32:
+		return 4
+	case float64:
+		return 5
 	}
-	return 0
+	return -1
 }
 
+// wrap is MathUtils.wrapPrimitive: the result in the larger operand's
+// class, widened until it fits.
 func wrap(r int64, a, b Value) Value {
-	t := a
-	if size(b) >= size(a) {
-		t = b
+	t := b
+	if classRank(a) > classRank(b) {
+		t = a
 	}
 	switch t.(type) {
 	case int32:
@@ -111,18 +158,25 @@ func wrap(r int64, a, b Value) Value {
 	return big.NewInt(r)
 }
 
-func normBig(b *big.Int) Value { return b }
-
-func bigDecResult(f *big.Float) Value {
-	// BigDecimal results are rare (BigInteger mixed with Double); print them
-	// through Double.
-	d, _ := f.Float64()
-	return d
+// isZero is MathUtils.isZero.
+func isZero(v Value) bool {
+	switch v := v.(type) {
+	case *big.Int:
+		return v.Sign() == 0
+	case *BigDecimal:
+		return v.Unscaled.Sign() == 0
+	case float32:
+		return v == 0
+	}
+	return toDouble(v) == 0
 }
 
-// arith applies +, -, *, / or % to two numbers. ok is false when the result is
-// null (division by zero).
-func arith(op string, a, b Value) (Value, bool) {
+// arith applies +, -, *, / or % to two numbers. A nil result with a nil
+// error is Velocity's null (division by zero).
+func arith(op string, a, b Value) (Value, error) {
+	if (op == "/" || op == "%") && isZero(b) {
+		return nil, nil
+	}
 	switch findBase(a, b) {
 	case baseBigInt:
 		x, y := toBig(a), toBig(b)
@@ -135,123 +189,120 @@ func arith(op string, a, b Value) (Value, bool) {
 		case "*":
 			r.Mul(x, y)
 		case "/":
-			if y.Sign() == 0 {
-				return nil, false
-			}
 			r.Quo(x, y)
 		case "%":
-			if y.Sign() == 0 {
-				return nil, false
+			if y.Sign() < 0 {
+				return nil, throw("java.lang.ArithmeticException", "BigInteger: modulus not positive")
 			}
-			r.Rem(x, y)
+			r.Mod(x, y)
 		}
-		return normBig(r), true
+		return r, nil
 	case baseBigDec:
-		x, y := toBigFloat(a), toBigFloat(b)
-		r := new(big.Float).SetPrec(200)
+		if op == "%" {
+			return nil, throw("java.lang.ArithmeticException", "Cannot calculate the modulo of BigDecimals.")
+		}
+		x, err := toBigDecimal(a)
+		if err != nil {
+			return nil, err
+		}
+		y, err := toBigDecimal(b)
+		if err != nil {
+			return nil, err
+		}
 		switch op {
 		case "+":
-			r.Add(x, y)
+			return x.add(y), nil
 		case "-":
-			r.Sub(x, y)
+			return x.sub(y), nil
 		case "*":
-			r.Mul(x, y)
-		case "/":
-			if y.Sign() == 0 {
-				return nil, false
-			}
-			r.Quo(x, y)
-		case "%":
-			if y.Sign() == 0 {
-				return nil, false
-			}
-			xf, _ := x.Float64()
-			yf, _ := y.Float64()
-			return math.Mod(xf, yf), true
+			return x.mul(y), nil
 		}
-		return bigDecResult(r), true
+		return x.divScale(y, x.Scale, roundHalfDown)
 	case baseDouble:
 		x, y := toDouble(a), toDouble(b)
 		switch op {
 		case "+":
-			return x + y, true
+			return x + y, nil
 		case "-":
-			return x - y, true
+			return x - y, nil
 		case "*":
-			return x * y, true
+			return x * y, nil
 		case "/":
-			if y == 0 {
-				return nil, false
-			}
-			return x / y, true
-		case "%":
-			if y == 0 {
-				return nil, false
-			}
-			return math.Mod(x, y), true
+			return x / y, nil
 		}
+		return math.Mod(x, y), nil
+	case baseFloat:
+		x, y := toFloat(a), toFloat(b)
+		switch op {
+		case "+":
+			return x + y, nil
+		case "-":
+			return x - y, nil
+		case "*":
+			return x * y, nil
+		case "/":
+			return x / y, nil
+		}
+		return float32(math.Mod(float64(x), float64(y))), nil
 	}
 	x, y := toLong(a), toLong(b)
 	switch op {
 	case "+":
 		r := x + y
 		if (r^x) < 0 && (r^y) < 0 {
-			return new(big.Int).Add(big.NewInt(x), big.NewInt(y)), true
+			return new(big.Int).Add(big.NewInt(x), big.NewInt(y)), nil
 		}
-		return wrap(r, a, b), true
+		return wrap(r, a, b), nil
 	case "-":
 		r := x - y
 		if (r^x) < 0 && (r^^y) < 0 {
-			return new(big.Int).Sub(big.NewInt(x), big.NewInt(y)), true
+			return new(big.Int).Sub(big.NewInt(x), big.NewInt(y)), nil
 		}
-		return wrap(r, a, b), true
+		return wrap(r, a, b), nil
 	case "*":
 		r := x * y
-		if x != 0 && (r/x != y || x == -1 && y == math.MinInt64 || y == -1 && x == math.MinInt64) {
-			return new(big.Int).Mul(big.NewInt(x), big.NewInt(y)), true
+		if y != 0 && r/y != x {
+			return new(big.Int).Mul(big.NewInt(x), big.NewInt(y)), nil
 		}
-		return wrap(r, a, b), true
+		return wrap(r, a, b), nil
 	case "/":
-		if y == 0 {
-			return nil, false
-		}
-		return wrap(x/y, a, b), true
-	case "%":
-		if y == 0 {
-			return nil, false
-		}
-		return wrap(x%y, a, b), true
+		return wrap(x/y, a, b), nil
 	}
-	return nil, false
+	return wrap(x%y, a, b), nil
 }
 
-// compareNumbers is MathUtils.compare: -1, 0 or 1.
-func compareNumbers(a, b Value) int {
+// compareNumbers is MathUtils.compare: -1, 0 or 1 (0 when a NaN is
+// involved, as neither < nor > holds).
+func compareNumbers(a, b Value) (int, error) {
 	switch findBase(a, b) {
 	case baseBigInt:
-		return toBig(a).Cmp(toBig(b))
+		return toBig(a).Cmp(toBig(b)), nil
 	case baseBigDec:
-		return toBigFloat(a).Cmp(toBigFloat(b))
+		x, err := toBigDecimal(a)
+		if err != nil {
+			return 0, err
+		}
+		y, err := toBigDecimal(b)
+		if err != nil {
+			return 0, err
+		}
+		return x.cmp(y), nil
 	case baseDouble:
-		x, y := toDouble(a), toDouble(b)
-		switch {
-		case x < y:
-			return -1
-		case x > y:
-			return 1
-		case x == y:
-			return 0
-		}
-		// NaN: Double.compare semantics
-		if math.IsNaN(x) && math.IsNaN(y) {
-			return 0
-		}
-		if math.IsNaN(x) {
-			return 1
-		}
-		return -1
+		return cmpFloat(toDouble(a), toDouble(b)), nil
+	case baseFloat:
+		return cmpFloat(float64(toFloat(a)), float64(toFloat(b))), nil
 	}
 	x, y := toLong(a), toLong(b)
+	switch {
+	case x < y:
+		return -1, nil
+	case x > y:
+		return 1, nil
+	}
+	return 0, nil
+}
+
+func cmpFloat(x, y float64) int {
 	switch {
 	case x < y:
 		return -1

@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/big"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -31,6 +30,14 @@ func (e *javaException) Error() string {
 
 func throw(class, format string, args ...any) error {
 	return &javaException{class: class, msg: fmt.Sprintf(format, args...)}
+}
+
+// maxCollection bounds the size of lists and maps a template builds; a
+// JVM with a 1 GB heap fails well before.
+const maxCollection = 1 << 24
+
+func tooBig() error {
+	return throw("java.lang.OutOfMemoryError", "Java heap space (a collection of more than %d elements)", maxCollection)
 }
 
 // voidResult is what Velocity makes of a void method: "".
@@ -73,14 +80,115 @@ type javaClassValue string
 func (c javaClassValue) JavaClass() string { return "java.lang.Class" }
 func (c javaClassValue) String() string    { return "class " + string(c) }
 func (c javaClassValue) CallMethod(name string, args []Value) (Value, bool, error) {
-	if len(args) == 0 {
-		switch name {
-		case "getName":
-			return string(c), true, nil
-		case "getSimpleName":
-			s := string(c)
-			return s[strings.LastIndexAny(s, ".$")+1:], true, nil
+	switch name {
+	case "getName", "getTypeName", "getCanonicalName":
+		if len(args) == 0 {
+			return strings.ReplaceAll(string(c), "$", map[bool]string{true: ".", false: "$"}[name == "getCanonicalName"]), true, nil
 		}
+	case "getSimpleName":
+		if len(args) == 0 {
+			str := string(c)
+			return str[strings.LastIndexAny(str, ".$")+1:], true, nil
+		}
+	case "getPackageName":
+		if len(args) == 0 {
+			str := string(c)
+			return str[:max(strings.LastIndex(str, "."), 0)], true, nil
+		}
+	case "toString":
+		if len(args) == 0 {
+			return c.String(), true, nil
+		}
+	case "isArray", "isInterface", "isPrimitive", "isEnum", "isAnnotation", "isAnonymousClass", "isLocalClass", "isMemberClass", "isRecord", "isSynthetic":
+		if len(args) == 0 {
+			return name == "isMemberClass" && strings.Contains(string(c), "$"), true, nil
+		}
+	case "equals":
+		if len(args) == 1 {
+			return c == args[0], true, nil
+		}
+	case "hashCode":
+		if len(args) == 0 {
+			return int32(javaHash(string(c))), true, nil
+		}
+	case "getClass":
+		if len(args) == 0 {
+			return javaClassValue("java.lang.Class"), true, nil
+		}
+	}
+	if len(args) > 0 && strings.Contains(zeroArgClassMethods, " "+name+" ") {
+		return nil, true, throw("java.lang.IllegalArgumentException", "wrong number of arguments")
+	}
+	// Velocity calls the static methods of the class a Class stands for
+	// (VELOCITY-102); an instance method fails, as Method.invoke does on
+	// the Class object.
+	return staticMethod(string(c), name, args)
+}
+
+// zeroArgClassMethods are java.lang.Class's public methods without
+// parameters (JDK 17).
+const zeroArgClassMethods = " arrayType componentType describeConstable descriptorString desiredAssertionStatus getAnnotatedInterfaces getAnnotatedSuperclass getAnnotations getCanonicalName getClass getClassLoader getClasses getComponentType getConstructors getDeclaredAnnotations getDeclaredClasses getDeclaredConstructors getDeclaredFields getDeclaredMethods getDeclaringClass getEnclosingClass getEnclosingConstructor getEnclosingMethod getEnumConstants getFields getGenericInterfaces getGenericSuperclass getInterfaces getMethods getModifiers getModule getName getNestHost getNestMembers getPackage getPackageName getPermittedSubclasses getProtectionDomain getRecordComponents getSigners getSimpleName getSuperclass getTypeName getTypeParameters hashCode isAnnotation isAnonymousClass isArray isEnum isHidden isInterface isLocalClass isMemberClass isPrimitive isRecord isSealed isSynthetic newInstance notify notifyAll toGenericString toString wait "
+
+// staticMethod calls a static method of the named class through a Class
+// value.
+func staticMethod(class, name string, args []Value) (Value, bool, error) {
+	var table []jmethod
+	var sample Value
+	switch class {
+	case "java.lang.Integer":
+		table = integerMethods
+	case "java.lang.Long":
+		table = longMethods
+	case "java.lang.Double":
+		table = doubleMethods
+	case "java.lang.Float":
+		table = floatMethods
+	case "java.lang.Boolean":
+		table = booleanMethods
+	case "java.math.BigInteger":
+		table = bigIntegerMethods
+	case "java.math.BigDecimal":
+		table = bigDecimalMethods
+	case "java.lang.String":
+		switch name {
+		case "valueOf", "copyValueOf", "join":
+			return stringMethod("", name, args)
+		}
+		sample = ""
+	case "java.util.ArrayList", "java.util.LinkedHashMap", "java.util.HashMap":
+		sample = class
+	case "java.util.LinkedHashMap$Entry", "java.util.HashMap$Node":
+		sample = &Entry{}
+	case "org.apache.velocity.runtime.directive.ForeachScope":
+		sample = &foreachScope{index: -1}
+	default:
+		return nil, false, nil
+	}
+	notInstance := throw("java.lang.IllegalArgumentException", "object is not an instance of declaring class")
+	if table != nil {
+		m, err := findMethod(table, class, name, args)
+		if err != nil || m == nil {
+			return nil, err != nil, err
+		}
+		if !m.static {
+			return nil, true, notInstance
+		}
+		if len(m.params) != len(args) {
+			return nil, true, throw("java.lang.IllegalArgumentException", "wrong number of arguments")
+		}
+		v, err := m.fn(nil, args)
+		return v, true, err
+	}
+	// the instance methods of String, ArrayList and the maps: found on a
+	// scratch value (so the arguments are checked), then refused
+	switch sample {
+	case "java.util.ArrayList":
+		sample = &List{}
+	case "java.util.LinkedHashMap", "java.util.HashMap":
+		sample = NewMap()
+	}
+	if _, found, err := callMethod(sample, name, args); found || err != nil {
+		return nil, true, notInstance
 	}
 	return nil, false, nil
 }
@@ -116,31 +224,36 @@ func decodeUTF16Lossy(u []uint16) string {
 	return string(utf16.Decode(u))
 }
 
+// index is ASTIndex.execute: $v[idx] calls get(idx), after turning a
+// negative Integer index into size() + idx (which needs a size() method).
 func index(v Value, idx Value) (Value, error) {
+	if i, ok := idx.(int32); ok && i < 0 {
+		sz, found, err := callMethod(v, "size", nil)
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			return nil, throw("org.apache.velocity.exception.VelocityException", "A 'size()' method required for negative value %d does not exist for class '%s'", i, javaClass(v))
+		}
+		n, ok := sz.(int32)
+		if !ok {
+			return nil, throw("org.apache.velocity.exception.VelocityException", "Method 'size()' on class '%s' returned '%s' when Integer was expected", javaClass(v), javaClass(sz))
+		}
+		idx = n + i
+	}
 	switch o := v.(type) {
 	case *List:
 		i, ok := asInt(idx)
-		if !ok {
-			return nil, nil
-		}
-		if i < 0 {
-			i += len(o.Items)
+		if !ok || o.view != "" {
+			return nil, nil // a Set has no get(int)
 		}
 		if i < 0 || i >= len(o.Items) {
-			return nil, throw("java.lang.IndexOutOfBoundsException", "Index: %d, Size: %d", i, len(o.Items))
+			return nil, throw("java.lang.IndexOutOfBoundsException", "Index %d out of bounds for length %d", i, len(o.Items))
 		}
 		return o.Items[i], nil
 	case *Map:
 		r, _ := o.Get(idx)
 		return r, nil
-	}
-	if idx != nil {
-		if i, ok := idx.(int32); ok && i < 0 {
-			sz, found, _ := callMethod(v, "size", nil)
-			if n, ok := sz.(int32); found && ok {
-				idx = int32(int(n) + int(i))
-			}
-		}
 	}
 	r, found, err := callMethod(v, "get", []Value{idx})
 	if err != nil || !found {
@@ -175,9 +288,49 @@ func setIndex(obj, idx, v Value) error {
 	return err
 }
 
+// zeroArgMethods names, per class, the public methods without parameters
+// (JDK 17). Velocity 1.7's method matching takes such a method for a call
+// with any number of arguments, which then fails with "wrong number of
+// arguments" (MethodMap.isApplicable).
+var zeroArgMethods = map[string]string{
+	"java.lang.String":                                   " chars codePoints describeConstable getBytes getClass hashCode intern isBlank isEmpty length lines notify notifyAll strip stripIndent stripLeading stripTrailing toCharArray toLowerCase toString toUpperCase translateEscapes trim wait ",
+	"java.util.ArrayList":                                " clear clone getClass hashCode isEmpty iterator listIterator notify notifyAll parallelStream size spliterator stream toArray toString trimToSize wait ",
+	"net.minidev.json.JSONArray":                         " clear clone getClass hashCode isEmpty iterator listIterator notify notifyAll parallelStream size spliterator stream toArray toJSONString toString trimToSize wait ",
+	"java.util.LinkedHashMap":                            " clear clone entrySet getClass hashCode isEmpty keySet notify notifyAll size toString values wait ",
+	"java.util.HashMap":                                  " clear clone entrySet getClass hashCode isEmpty keySet notify notifyAll size toString values wait ",
+	"org.apache.velocity.runtime.directive.ForeachScope": " clear entrySet getClass getCount getFirst getHasNext getIndex getInfo getLast getParent getReplaced getTopmost hasNext hashCode isEmpty isFirst isLast keySet notify notifyAll size toString values wait ",
+	"org.apache.velocity.runtime.directive.Scope$Info":   " getClass getColumn getDepth getLine getName getTemplate getType hashCode notify notifyAll toString wait ",
+	"java.util.LinkedHashMap$LinkedKeySet":               mapViewZeroArg,
+	"java.util.LinkedHashMap$LinkedValues":               mapViewZeroArg,
+	"java.util.LinkedHashMap$LinkedEntrySet":             mapViewZeroArg,
+	"java.util.HashMap$KeySet":                           mapViewZeroArg,
+	"java.util.HashMap$Values":                           mapViewZeroArg,
+	"java.util.HashMap$EntrySet":                         mapViewZeroArg,
+	"java.util.LinkedHashMap$Entry":                      mapEntryZeroArg,
+	"java.util.HashMap$Node":                             mapEntryZeroArg,
+}
+
+// mapViewZeroArg: a map view's class is not public, so Velocity sees the
+// methods of AbstractCollection, Set/Collection and Object.
+const mapViewZeroArg = " clear getClass hashCode isEmpty iterator notify notifyAll parallelStream size spliterator stream toArray toString wait "
+
+// mapEntryZeroArg: an entry's class is not public, so Velocity sees the
+// methods of Map.Entry and Object.
+const mapEntryZeroArg = " comparingByKey comparingByValue getClass getKey getValue hashCode notify notifyAll toString wait "
+
 // callMethod calls a Java method on v. found is false when no method of that
 // name accepts these arguments.
 func callMethod(v Value, name string, args []Value) (Value, bool, error) {
+	r, found, err := callMethod1(v, name, args)
+	if !found && err == nil && len(args) > 0 && v != nil {
+		if names, ok := zeroArgMethods[javaClass(v)]; ok && strings.Contains(names, " "+name+" ") {
+			return nil, true, throw("java.lang.IllegalArgumentException", "wrong number of arguments")
+		}
+	}
+	return r, found, err
+}
+
+func callMethod1(v Value, name string, args []Value) (Value, bool, error) {
 	switch o := v.(type) {
 	case string:
 		return stringMethod(o, name, args)
@@ -187,10 +340,8 @@ func callMethod(v Value, name string, args []Value) (Value, bool, error) {
 		return mapMethod(o, name, args)
 	case *Entry:
 		return entryMethod(o, name, args)
-	case int32, int64, *big.Int, float64:
+	case int32, int64, *big.Int, float64, float32, *BigDecimal, bool:
 		return numberMethod(o, name, args)
-	case bool:
-		return boolMethod(o, name, args)
 	case MethodCaller:
 		return o.CallMethod(name, args)
 	case nil:
@@ -231,6 +382,21 @@ func javaHashCode(v Value) uint32 {
 			h = 31*h + eh
 		}
 		return h
+	case *Entry:
+		var kh, vh uint32
+		if v.Key != nil {
+			kh = javaHashCode(v.Key)
+		}
+		if v.Value != nil {
+			vh = javaHashCode(v.Value)
+		}
+		return kh ^ vh
+	case float32:
+		return math.Float32bits(v)
+	case *big.Int:
+		return bigIntHash(v)
+	case Char:
+		return uint32(v)
 	case *Map:
 		var h uint32
 		v.Entries(func(k, val Value) {
@@ -246,6 +412,21 @@ func javaHashCode(v Value) uint32 {
 		return h
 	}
 	return 0
+}
+
+// bigIntHash is BigInteger.hashCode: 31-based over the magnitude's 32-bit
+// words, most significant first, times the sign.
+func bigIntHash(b *big.Int) uint32 {
+	var h uint32
+	words := new(big.Int).Abs(b).Bytes()
+	for len(words)%4 != 0 {
+		words = append([]byte{0}, words...)
+	}
+	for i := 0; i < len(words); i += 4 {
+		w := uint32(words[i])<<24 | uint32(words[i+1])<<16 | uint32(words[i+2])<<8 | uint32(words[i+3])
+		h = 31*h + w
+	}
+	return h * uint32(int32(b.Sign()))
 }
 
 func argString(args []Value, i int) (string, bool) {
@@ -280,9 +461,83 @@ func npe() error { return throw("java.lang.NullPointerException", "") }
 func stringMethod(s string, name string, args []Value) (Value, bool, error) {
 	n := len(args)
 	switch name {
+	case "valueOf", "copyValueOf":
+		// static String.valueOf through an instance
+		if n == 1 && name == "valueOf" {
+			switch a := args[0].(type) {
+			case nil:
+				return "null", true, nil // Velocity picks valueOf(Object)
+			case *List:
+				if a.Array && a.Elem == "C" {
+					var sb strings.Builder
+					for _, c := range a.Items {
+						sb.WriteString(ToString(c))
+					}
+					return sb.String(), true, nil
+				}
+			}
+			return ToString(args[0]), true, nil
+		}
+	case "join":
+		// static String.join(delimiter, elements...) / (delimiter, Iterable)
+		if n >= 1 {
+			d, ok := args[0].(string)
+			if !ok && args[0] != nil {
+				break
+			}
+			elems := args[1:]
+			if n == 2 && args[1] == nil {
+				// join(CharSequence, CharSequence...) and join(CharSequence,
+				// Iterable) both take null: ambiguous, so no method
+				return nil, false, nil
+			}
+			if n == 2 {
+				if l, ok := args[1].(*List); ok {
+					elems = l.Items
+				} else if args[1] != nil {
+					if _, ok := args[1].(string); !ok {
+						break
+					}
+				}
+			} else {
+				for _, e := range elems {
+					if _, ok := e.(string); !ok && e != nil {
+						return nil, false, nil
+					}
+				}
+			}
+			if args[0] == nil || n == 2 && args[1] == nil {
+				return nil, true, npe()
+			}
+			parts := make([]string, len(elems))
+			for i, e := range elems {
+				switch e := e.(type) {
+				case string:
+					parts[i] = e
+				case nil:
+					parts[i] = "null"
+				default:
+					return nil, true, throw("java.lang.ClassCastException", "class %s cannot be cast to class java.lang.CharSequence", javaClass(e))
+				}
+			}
+			return strings.Join(parts, d), true, nil
+		}
+	case "codePointCount":
+		if n == 2 {
+			b, ok1 := asInt(args[0])
+			e, ok2 := asInt(args[1])
+			if !ok1 || !ok2 {
+				break
+			}
+			u := u16(s)
+			if b < 0 || e > len(u) || b > e {
+				return nil, true, throw("java.lang.IndexOutOfBoundsException", "")
+			}
+			return int32(len([]rune(s16(u[b:e])))), true, nil
+		}
 	case "length":
 		if n == 0 {
-			return int32(len(u16(s))), true, nil
+			return int32(utf16Len(s)), true, nil
 		}
 	case "isEmpty":
 		if n == 0 {
@@ -372,20 +627,6 @@ func stringMethod(s string, name string, args []Value) (Value, bool, error) {
 		}
 	case "indexOf", "lastIndexOf":
 		if n == 1 || n == 2 {
-			var needle []uint16
-			switch a := args[0].(type) {
-			case string:
-				needle = u16(a)
-			case Char:
-				needle = []uint16{uint16(a)}
-			case int32:
-				needle = u16(string(rune(a)))
-			case nil:
-				return nil, true, npe()
-			default:
-				return nil, false, nil
-			}
-			u := u16(s)
 			from := -1
 			if n == 2 {
 				f, ok := asInt(args[1])
@@ -394,6 +635,26 @@ func stringMethod(s string, name string, args []Value) (Value, bool, error) {
 				}
 				from = f
 			}
+			var needle []uint16
+			switch a := args[0].(type) {
+			case string:
+				needle = u16(a)
+			case Char:
+				needle = []uint16{uint16(a)}
+			case int32:
+				if a < 0 || a > unicode.MaxRune {
+					return int32(-1), true, nil
+				}
+				needle = u16(string(rune(a)))
+				if a >= 0xD800 && a < 0xE000 {
+					needle = []uint16{uint16(a)}
+				}
+			case nil:
+				return nil, true, npe()
+			default:
+				return nil, false, nil
+			}
+			u := u16(s)
 			if name == "indexOf" {
 				if from < 0 {
 					from = 0
@@ -422,14 +683,14 @@ func stringMethod(s string, name string, args []Value) (Value, bool, error) {
 			if !ok {
 				return nil, false, nil
 			}
-			if args[0] == nil {
-				return nil, true, npe()
-			}
 			off := 0
 			if n == 2 {
 				if off, ok = asInt(args[1]); !ok {
 					return nil, false, nil
 				}
+			}
+			if args[0] == nil {
+				return nil, true, npe()
 			}
 			u, p := u16(s), u16(a)
 			if off < 0 || off+len(p) > len(u) {
@@ -468,6 +729,10 @@ func stringMethod(s string, name string, args []Value) (Value, bool, error) {
 		if n == 1 {
 			a, ok := argString(args, 0)
 			if !ok {
+				if name == "compareTo" {
+					// the bridge method compareTo(Object) casts its argument
+					return nil, true, throw("java.lang.ClassCastException", "class %s cannot be cast to class java.lang.String", javaClass(args[0]))
+				}
 				return nil, false, nil
 			}
 			if args[0] == nil {
@@ -514,8 +779,19 @@ func stringMethod(s string, name string, args []Value) (Value, bool, error) {
 			if !ok1 || !ok2 {
 				return nil, false, nil
 			}
-			if args[0] == nil || args[1] == nil {
+			if args[0] == nil || args[1] == nil && name == "replaceFirst" {
 				return nil, true, npe()
+			}
+			if args[1] == nil {
+				// Matcher.replaceAll reads the replacement only on a match
+				ok, err := javaFind(s, re)
+				if err != nil {
+					return nil, true, err
+				}
+				if ok {
+					return nil, true, npe()
+				}
+				return s, true, nil
 			}
 			r, err := javaReplace(s, re, rep, name == "replaceAll")
 			return r, true, err
@@ -538,14 +814,14 @@ func stringMethod(s string, name string, args []Value) (Value, bool, error) {
 			if !ok {
 				return nil, false, nil
 			}
-			if args[0] == nil {
-				return nil, true, npe()
-			}
 			limit := 0
 			if n == 2 {
 				if limit, ok = asInt(args[1]); !ok {
 					return nil, false, nil
 				}
+			}
+			if args[0] == nil {
+				return nil, true, npe()
 			}
 			parts, err := javaSplit(s, re, limit)
 			if err != nil {
@@ -595,7 +871,33 @@ func javaWhitespace(r rune) bool {
 	return unicode.IsSpace(r) || r >= 0x1C && r <= 0x1F
 }
 
+// isASCII reports whether s is all ASCII, where Java's case mappings are
+// the plain ones.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// utf16Len is len(u16(s)), the Java length of s, without converting it.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
+
 func javaUpper(s string) string {
+	if isASCII(s) {
+		return strings.ToUpper(s)
+	}
 	var sb strings.Builder
 	for _, r := range s {
 		switch r {
@@ -612,6 +914,9 @@ func javaUpper(s string) string {
 }
 
 func javaLower(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
 	var sb strings.Builder
 	rs := []rune(s)
 	for i, r := range rs {
@@ -728,6 +1033,51 @@ func checkIndex(i, n int) error {
 
 func listMethod(l *List, name string, args []Value) (Value, bool, error) {
 	n := len(args)
+	if l.view != "" {
+		// a map's Set/Collection view: no positional methods
+		switch name {
+		case "get", "set", "indexOf", "lastIndexOf", "subList", "sort", "listIterator", "addAll":
+			return objectMethod(l, name, args)
+		case "clear":
+			if n == 0 {
+				mapMethod(l.viewOf, "clear", nil)
+				l.Items = nil
+				return voidResult, true, nil
+			}
+		case "remove":
+			// removes the first matching element and its entry
+			if n != 1 {
+				return nil, false, nil
+			}
+			for i, it := range l.Items {
+				var match bool
+				var key Value
+				switch l.view {
+				case "KeySet":
+					match, key = JavaEquals(it, args[0]), it
+				case "Values":
+					match = JavaEquals(it, args[0])
+					key = l.viewOf.Keys()[i]
+				default:
+					match = JavaEquals(it, args[0])
+					if e, ok := it.(*Entry); ok {
+						key = e.Key
+					}
+				}
+				if match {
+					l.viewOf.Remove(key)
+					l.Items = append(l.Items[:i:i], l.Items[i+1:]...)
+					return true, true, nil
+				}
+			}
+			return false, true, nil
+		case "add":
+			if n == 1 {
+				return nil, true, throw("java.lang.UnsupportedOperationException", "")
+			}
+			return nil, false, nil
+		}
+	}
 	switch name {
 	case "size":
 		if n == 0 {
@@ -775,12 +1125,40 @@ func listMethod(l *List, name string, args []Value) (Value, bool, error) {
 		}
 	}
 	if l.Array {
-		// arrays are wrapped as read-only lists by Velocity 1.7
+		// Velocity 1.7 wraps arrays in a fixed-size list (ArrayListWrapper)
+		switch name {
+		case "subList":
+			if n == 2 {
+				v, found, err := listMethod(&List{Items: l.Items}, name, args)
+				return v, found, err
+			}
+		case "set":
+			if n == 2 {
+				i, ok := asInt(args[0])
+				if !ok {
+					return nil, false, nil
+				}
+				if err := checkIndex(i, len(l.Items)); err != nil {
+					return nil, true, err
+				}
+				old := l.Items[i]
+				l.Items[i] = args[1]
+				return old, true, nil
+			}
+		case "add", "remove", "addAll", "clear", "removeAll", "retainAll":
+			if n >= 1 || name == "clear" {
+				return nil, true, throw("java.lang.UnsupportedOperationException", "")
+			}
+		}
 		return objectMethod(l, name, args)
 	}
 	switch name {
 	case "add":
+		if len(l.Items) >= maxCollection && (n == 1 || n == 2) {
+			return nil, true, tooBig()
+		}
 		if n == 1 {
+			l.mod++
 			l.Items = append(l.Items, args[0])
 			return true, true, nil
 		}
@@ -792,6 +1170,7 @@ func listMethod(l *List, name string, args []Value) (Value, bool, error) {
 			if i < 0 || i > len(l.Items) {
 				return nil, true, throw("java.lang.IndexOutOfBoundsException", "Index: %d, Size: %d", i, len(l.Items))
 			}
+			l.mod++
 			l.Items = append(l.Items, nil)
 			copy(l.Items[i+1:], l.Items[i:])
 			l.Items[i] = args[1]
@@ -816,6 +1195,7 @@ func listMethod(l *List, name string, args []Value) (Value, bool, error) {
 				if err := checkIndex(int(i), len(l.Items)); err != nil {
 					return nil, true, err
 				}
+				l.mod++
 				old := l.Items[i]
 				l.Items = append(l.Items[:i], l.Items[i+1:]...)
 				return old, true, nil
@@ -824,12 +1204,17 @@ func listMethod(l *List, name string, args []Value) (Value, bool, error) {
 			if i < 0 {
 				return false, true, nil
 			}
+			l.mod++
 			l.Items = append(l.Items[:i], l.Items[i+1:]...)
 			return true, true, nil
 		}
 	case "addAll":
 		if n == 1 {
 			if o, ok := args[0].(*List); ok {
+				if len(l.Items)+len(o.Items) > maxCollection {
+					return nil, true, tooBig()
+				}
+				l.mod++
 				l.Items = append(l.Items, o.Items...)
 				return len(o.Items) > 0, true, nil
 			}
@@ -839,6 +1224,7 @@ func listMethod(l *List, name string, args []Value) (Value, bool, error) {
 		}
 	case "clear":
 		if n == 0 {
+			l.mod++
 			l.Items = l.Items[:0]
 			return voidResult, true, nil
 		}
@@ -871,6 +1257,7 @@ func listMethod(l *List, name string, args []Value) (Value, bool, error) {
 		}
 	case "sort":
 		if n == 1 && args[0] == nil {
+			l.mod++
 			var err error
 			sort.SliceStable(l.Items, func(i, j int) bool {
 				c, e := naturalCompare(l.Items[i], l.Items[j])
@@ -887,7 +1274,7 @@ func listMethod(l *List, name string, args []Value) (Value, bool, error) {
 
 func naturalCompare(a, b Value) (int, error) {
 	if isNumber(a) && isNumber(b) && javaClass(a) == javaClass(b) {
-		return compareNumbers(a, b), nil
+		return compareNumbers(a, b)
 	}
 	as, ok1 := a.(string)
 	bs, ok2 := b.(string)
@@ -952,6 +1339,9 @@ func mapMethod(m *Map, name string, args []Value) (Value, bool, error) {
 		}
 	case "put":
 		if n == 2 {
+			if m.Len() >= maxCollection {
+				return nil, true, tooBig()
+			}
 			return m.Put(args[0], args[1]), true, nil
 		}
 	case "putIfAbsent":
@@ -976,6 +1366,28 @@ func mapMethod(m *Map, name string, args []Value) (Value, bool, error) {
 		if n == 1 {
 			return m.Remove(args[0]), true, nil
 		}
+		if n == 2 {
+			if v, ok := m.Get(args[0]); ok && JavaEquals(v, args[1]) {
+				m.Remove(args[0])
+				return true, true, nil
+			}
+			return false, true, nil
+		}
+	case "replace":
+		if n == 2 {
+			if v, ok := m.Get(args[0]); ok {
+				m.Put(args[0], args[1])
+				return v, true, nil
+			}
+			return nil, true, nil
+		}
+		if n == 3 {
+			if v, ok := m.Get(args[0]); ok && JavaEquals(v, args[1]) {
+				m.Put(args[0], args[2])
+				return true, true, nil
+			}
+			return false, true, nil
+		}
 	case "containsKey":
 		if n == 1 {
 			_, ok := m.Get(args[0])
@@ -995,23 +1407,23 @@ func mapMethod(m *Map, name string, args []Value) (Value, bool, error) {
 		}
 	case "keySet":
 		if n == 0 {
-			return &List{Items: append([]Value(nil), m.Keys()...)}, true, nil
+			return &List{Items: append([]Value(nil), m.Keys()...), view: "KeySet", viewOf: m}, true, nil
 		}
 	case "values":
 		if n == 0 {
-			l := &List{}
+			l := &List{view: "Values", viewOf: m}
 			m.Entries(func(_, v Value) { l.Items = append(l.Items, v) })
 			return l, true, nil
 		}
 	case "entrySet":
 		if n == 0 {
-			l := &List{}
+			l := &List{view: "EntrySet", viewOf: m}
 			m.Entries(func(k, v Value) { l.Items = append(l.Items, &Entry{Key: k, Value: v, m: m}) })
 			return l, true, nil
 		}
 	case "clear":
 		if n == 0 {
-			*m = Map{idx: map[any]int{}, Hash: m.Hash, Blank: m.Blank}
+			*m = Map{Hash: m.Hash, Blank: m.Blank, mod: m.mod + 1}
 			return voidResult, true, nil
 		}
 	case "toString":
@@ -1022,13 +1434,24 @@ func mapMethod(m *Map, name string, args []Value) (Value, bool, error) {
 	return objectMethod(m, name, args)
 }
 
+// value is the entry's current value: an entry of a map's entrySet() reads
+// through to the map.
+func (e *Entry) value() Value {
+	if e.m != nil {
+		if v, ok := e.m.Get(e.Key); ok {
+			e.Value = v
+		}
+	}
+	return e.Value
+}
+
 func entryMethod(e *Entry, name string, args []Value) (Value, bool, error) {
 	if len(args) == 0 {
 		switch name {
 		case "getKey":
 			return e.Key, true, nil
 		case "getValue":
-			return e.Value, true, nil
+			return e.value(), true, nil
 		}
 	}
 	if name == "setValue" && len(args) == 1 {
@@ -1042,43 +1465,6 @@ func entryMethod(e *Entry, name string, args []Value) (Value, bool, error) {
 	return objectMethod(e, name, args)
 }
 
-func numberMethod(v Value, name string, args []Value) (Value, bool, error) {
-	if len(args) == 0 {
-		switch name {
-		case "intValue":
-			switch x := v.(type) {
-			case float64:
-				return int32(javaD2L(x, math.MinInt32, math.MaxInt32)), true, nil
-			}
-			return int32(toLong(v)), true, nil
-		case "longValue":
-			if x, ok := v.(float64); ok {
-				return javaD2L(x, math.MinInt64, math.MaxInt64), true, nil
-			}
-			return toLong(v), true, nil
-		case "doubleValue":
-			return toDouble(v), true, nil
-		case "isNaN":
-			if x, ok := v.(float64); ok {
-				return math.IsNaN(x), true, nil
-			}
-		case "isInfinite":
-			if x, ok := v.(float64); ok {
-				return math.IsInf(x, 0), true, nil
-			}
-		case "toString":
-			return ToString(v), true, nil
-		}
-	}
-	if name == "compareTo" && len(args) == 1 {
-		if javaClass(args[0]) != javaClass(v) {
-			return nil, false, nil
-		}
-		return int32(compareNumbers(v, args[0])), true, nil
-	}
-	return objectMethod(v, name, args)
-}
-
 func javaD2L(x float64, lo, hi int64) int64 {
 	switch {
 	case math.IsNaN(x):
@@ -1089,16 +1475,4 @@ func javaD2L(x float64, lo, hi int64) int64 {
 		return hi
 	}
 	return int64(x)
-}
-
-func boolMethod(b bool, name string, args []Value) (Value, bool, error) {
-	if len(args) == 0 {
-		switch name {
-		case "booleanValue":
-			return b, true, nil
-		case "toString":
-			return strconv.FormatBool(b), true, nil
-		}
-	}
-	return objectMethod(b, name, args)
 }

@@ -21,6 +21,10 @@ func compileJava(expr string) (*regexp2.Regexp, error) {
 		}
 		return nil, v.(error)
 	}
+	if err := checkJavaRepetition(expr); err != nil {
+		regexCache.Store(expr, err)
+		return nil, err
+	}
 	re, err := regexp2.Compile(translateJavaRegex(expr), regexp2.None)
 	if err != nil {
 		err = throw("java.util.regex.PatternSyntaxException", "%s near index %d\n%s", strings.TrimPrefix(err.Error(), "error parsing regexp: "), 0, expr)
@@ -57,6 +61,26 @@ func translateJavaRegex(expr string) string {
 				}
 				continue
 			}
+			if (rs[i+1] == 'p' || rs[i+1] == 'P') && i+2 < len(rs) && rs[i+2] == '{' {
+				if j := strings.IndexRune(string(rs[i+3:]), '}'); j >= 0 {
+					name := string(rs[i+3 : i+3+len([]rune(string(rs[i+3:])[:j]))])
+					if set, ok := javaClasses[strings.TrimPrefix(name, "Is")]; ok {
+						neg := rs[i+1] == 'P'
+						switch {
+						case inClass && !neg:
+							sb.WriteString(set)
+						case inClass:
+							sb.WriteString(`\P{` + name + `}`) // approximation
+						case neg:
+							sb.WriteString("[^" + set + "]")
+						default:
+							sb.WriteString("[" + set + "]")
+						}
+						i += 3 + len([]rune(name))
+						continue
+					}
+				}
+			}
 			sb.WriteRune(c)
 			sb.WriteRune(rs[i+1])
 			i++
@@ -66,13 +90,66 @@ func translateJavaRegex(expr string) string {
 		case c == ']':
 			inClass = false
 			sb.WriteRune(c)
+		case c == '&' && inClass && i+3 < len(rs) && rs[i+1] == '&' && rs[i+2] == '[' && rs[i+3] == '^':
+			// [a-z&&[^aeiou]] is a subtraction, which .NET spells [a-z-[aeiou]]
+			sb.WriteString("-[")
+			i += 3
 		case c == '.' && !inClass:
 			sb.WriteString(`[^\n\r\u0085\u2028\u2029]`)
+		case c == '+' && !inClass && quantifierBefore(rs, i):
+			// a possessive quantifier (a++): .NET has none; the greedy one
+			// matches the same in all but pathological cases
 		default:
 			sb.WriteRune(c)
 		}
 	}
 	return sb.String()
+}
+
+// quantifierBefore reports whether rs[i-1] is an unescaped quantifier.
+func quantifierBefore(rs []rune, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch rs[i-1] {
+	case '+', '*':
+	case '}':
+		// only the end of a counted repetition {n,m}, not of \p{Lower}
+		j := i - 2
+		for j >= 0 && (rs[j] >= '0' && rs[j] <= '9' || rs[j] == ',') {
+			j--
+		}
+		if j < 0 || rs[j] != '{' || j == i-2 {
+			return false
+		}
+	case '?':
+		if i >= 2 && rs[i-2] == '(' {
+			return false
+		}
+	default:
+		return false
+	}
+	// not escaped: an even number of backslashes before it
+	n := 0
+	for j := i - 2; j >= 0 && rs[j] == '\\'; j-- {
+		n++
+	}
+	if n%2 != 0 {
+		return false
+	}
+	// "a++" is possessive, but in "a+++" only the second '+' is
+	return !quantifierBefore(rs, i-1)
+}
+
+// javaClasses are java.util.regex's POSIX and java.lang.Character classes,
+// as the contents of a character class.
+var javaClasses = map[string]string{
+	"Lower": "a-z", "Upper": "A-Z", "ASCII": `\x00-\x7F`, "Alpha": "a-zA-Z", "Digit": "0-9",
+	"Alnum": "a-zA-Z0-9", "Punct": `!-/:-@\[-` + "`" + `{-~`, "Graph": `!-~`, "Print": `\x20-~`,
+	"Blank": `\x20\t`, "Cntrl": `\x00-\x1F\x7F`, "XDigit": "0-9a-fA-F", "Space": `\x20\t\n\x0B\f\r`,
+	"javaLowerCase": `\p{Ll}`, "javaUpperCase": `\p{Lu}`, "javaWhitespace": `\t\n\x0B\f\r\x1C-\x1F\p{Zs}\p{Zl}\p{Zp}`,
+	"javaDigit": `\p{Nd}`, "javaLetter": `\p{L}`, "javaLetterOrDigit": `\p{L}\p{Nd}`,
+	"Alphabetic": `\p{L}\p{Nl}`, "Letter": `\p{L}`,
 }
 
 func javaMatches(expr, s string) (bool, error) {
@@ -231,3 +308,93 @@ func javaSplit(s, expr string, limit int) ([]string, error) {
 }
 
 var _ = strconv.Itoa
+
+// javaFind is Matcher.find: whether expr matches somewhere in s.
+func javaFind(s, expr string) (bool, error) {
+	re, err := compileJava(expr)
+	if err != nil {
+		return false, err
+	}
+	m, err := re.FindStringMatch(s)
+	return m != nil, err
+}
+
+// badJavaEscapes are the letters java.util.regex refuses after a
+// backslash ("\\y"), where other engines take the letter literally.
+const badJavaEscapes = "gijlmoqyCFIJKLMOTUY"
+
+// checkJavaRepetition rejects a '{' that java.util.regex.Pattern does not
+// read as a counted repetition {n}, {n,} or {n,m} after an atom (other
+// engines take such a brace literally).
+func checkJavaRepetition(expr string) error {
+	rs := []rune(expr)
+	inClass, atom := false, false
+	for i := 0; i < len(rs); i++ {
+		c := rs[i]
+		switch {
+		case c == '\\':
+			if i+1 < len(rs) && rs[i+1] == 'Q' {
+				end := strings.Index(string(rs[i+2:]), `\E`)
+				if end < 0 {
+					return nil
+				}
+				i += 2 + len([]rune(string(rs[i+2:])[:end])) + 1
+			} else {
+				i++
+				if i < len(rs) && strings.ContainsRune(badJavaEscapes, rs[i]) {
+					return throw("java.util.regex.PatternSyntaxException", "Illegal/unsupported escape sequence near index %d\n%s", i, expr)
+				}
+				// \p{Upper}, \x{263A}, \N{name}, \b{g}: the braces belong
+				// to the escape
+				if i+1 < len(rs) && rs[i+1] == '{' && strings.ContainsRune("pPxNb", rs[i]) {
+					for i < len(rs) && rs[i] != '}' {
+						i++
+					}
+				}
+			}
+			atom = true
+		case inClass && c == '\\':
+			i++
+			if i < len(rs) && strings.ContainsRune(badJavaEscapes, rs[i]) {
+				return throw("java.util.regex.PatternSyntaxException", "Illegal/unsupported escape sequence near index %d\n%s", i, expr)
+			}
+		case inClass:
+			if c == ']' {
+				inClass = false
+				atom = true
+			}
+		case c == '[':
+			inClass = true
+			if i+1 < len(rs) && rs[i+1] == ']' {
+				i++
+			}
+		case c == '(' || c == '|':
+			atom = false
+		case c == '{':
+			j := i + 1
+			for j < len(rs) && rs[j] >= '0' && rs[j] <= '9' {
+				j++
+			}
+			ok := j > i+1
+			if ok && j < len(rs) && rs[j] == ',' {
+				j++
+				for j < len(rs) && rs[j] >= '0' && rs[j] <= '9' {
+					j++
+				}
+			}
+			if !atom {
+				return throw("java.util.regex.PatternSyntaxException", "Dangling meta character '{' near index %d\n%s", i, expr)
+			}
+			if !ok {
+				return throw("java.util.regex.PatternSyntaxException", "Illegal repetition near index %d\n%s", max(i-1, 0), expr)
+			}
+			if j >= len(rs) || rs[j] != '}' {
+				return throw("java.util.regex.PatternSyntaxException", "Unclosed counted closure near index %d\n%s", j, expr)
+			}
+			i = j
+		default:
+			atom = true
+		}
+	}
+	return nil
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -18,6 +19,8 @@ import (
 //	int64      java.lang.Long
 //	*big.Int   java.math.BigInteger
 //	float64    java.lang.Double
+//	float32    java.lang.Float
+//	*BigDecimal java.math.BigDecimal
 //	bool       java.lang.Boolean
 //	*Map       java.util.LinkedHashMap (or a HashMap, see Map.Hash)
 //	*List      java.util.ArrayList (or a JSON array, see List.JSON)
@@ -56,37 +59,130 @@ type PropertySetter interface {
 type Map struct {
 	keys []Value
 	vals []Value
-	idx  map[any]int
+	idx  map[any]int // mapKey -> position; nil while the map is small (see find)
 	// Hash makes iteration follow java.util.HashMap order instead of
 	// insertion order.
 	Hash bool
 	// Blank makes toString() return "" (API Gateway's $context maps).
 	Blank bool
+	// mod counts structural changes, for fail-fast iteration.
+	mod int
 }
 
 // NewMap returns an empty map.
-func NewMap() *Map { return &Map{idx: map[any]int{}} }
+func NewMap() *Map { return &Map{} }
+
+// mapIndexMin is the size from which a map keeps a hash index; smaller maps
+// (most of them: parameters, $context, JSON objects) are searched linearly,
+// which is faster and allocates nothing.
+const mapIndexMin = 9
 
 type bigKey string
 
+type bigDecKey string
+
+// mapKey turns a map key into a Go map key with Java's equals: numbers of
+// different classes differ, 0.0 and -0.0 differ, NaN equals NaN, and lists
+// and maps are equal when their contents are.
 func mapKey(k Value) any {
 	switch k := k.(type) {
 	case *big.Int:
 		return bigKey(k.String())
+	case *BigDecimal:
+		return bigDecKey(k.String())
 	case float64:
-		if k == 0 {
-			return math.Copysign(0, k) // keep -0.0 distinct as Java's Double.equals does
+		if k != k {
+			return doubleKey(0x7ff8000000000000)
 		}
+		return doubleKey(math.Float64bits(k))
+	case float32:
+		if k != k {
+			return floatKey(0x7fc00000)
+		}
+		return floatKey(math.Float32bits(k))
+	case *List, *Map, *Entry:
+		var sb strings.Builder
+		writeKey(&sb, k, 0)
+		return compositeKey(sb.String())
 	}
 	return k
+}
+
+type (
+	doubleKey    uint64
+	floatKey     uint32
+	compositeKey string
+)
+
+// writeKey writes a canonical encoding of v: equal (by Java's equals)
+// values, and only those, write the same text.
+func writeKey(sb *strings.Builder, v Value, depth int) {
+	if depth > 50 {
+		sb.WriteString("…")
+		return
+	}
+	switch v := v.(type) {
+	case *List:
+		sb.WriteString("L[")
+		for _, it := range v.Items {
+			writeKey(sb, it, depth+1)
+			sb.WriteByte(',')
+		}
+		sb.WriteByte(']')
+	case *Map:
+		// Map.equals ignores order
+		var parts []string
+		v.Entries(func(k, val Value) {
+			var e strings.Builder
+			writeKey(&e, k, depth+1)
+			e.WriteByte('=')
+			writeKey(&e, val, depth+1)
+			parts = append(parts, e.String())
+		})
+		sort.Strings(parts)
+		sb.WriteString("M{")
+		for _, p := range parts {
+			sb.WriteString(p)
+			sb.WriteByte(',')
+		}
+		sb.WriteByte('}')
+	case *Entry:
+		sb.WriteString("E(")
+		writeKey(sb, v.Key, depth+1)
+		sb.WriteByte('=')
+		writeKey(sb, v.value(), depth+1)
+		sb.WriteByte(')')
+	case string:
+		sb.WriteString(strconv.Quote(v))
+	case nil:
+		sb.WriteString("null")
+	default:
+		fmt.Fprintf(sb, "%s:%s", javaClass(v), ToString(v))
+	}
 }
 
 // Len returns the number of entries.
 func (m *Map) Len() int { return len(m.keys) }
 
+// find returns the position of the entry whose key is key (a mapKey), or -1.
+func (m *Map) find(key any) int {
+	if m.idx != nil {
+		if i, ok := m.idx[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, k := range m.keys {
+		if mapKey(k) == key {
+			return i
+		}
+	}
+	return -1
+}
+
 // Get returns the value for k.
 func (m *Map) Get(k Value) (Value, bool) {
-	if i, ok := m.idx[mapKey(k)]; ok {
+	if i := m.find(mapKey(k)); i >= 0 {
 		return m.vals[i], true
 	}
 	return nil, false
@@ -94,16 +190,22 @@ func (m *Map) Get(k Value) (Value, bool) {
 
 // Put sets k to v and returns the previous value (nil if none).
 func (m *Map) Put(k, v Value) Value {
-	if m.idx == nil {
-		m.idx = map[any]int{}
-	}
 	key := mapKey(k)
-	if i, ok := m.idx[key]; ok {
+	if i := m.find(key); i >= 0 {
 		old := m.vals[i]
 		m.vals[i] = v
 		return old
 	}
-	m.idx[key] = len(m.keys)
+	m.mod++
+	if m.idx != nil {
+		m.idx[key] = len(m.keys)
+	} else if len(m.keys)+1 >= mapIndexMin {
+		m.idx = make(map[any]int, 2*mapIndexMin)
+		for i, k := range m.keys {
+			m.idx[mapKey(k)] = i
+		}
+		m.idx[key] = len(m.keys)
+	}
 	m.keys = append(m.keys, k)
 	m.vals = append(m.vals, v)
 	return nil
@@ -111,16 +213,19 @@ func (m *Map) Put(k, v Value) Value {
 
 // Remove deletes k and returns its value.
 func (m *Map) Remove(k Value) Value {
-	i, ok := m.idx[mapKey(k)]
-	if !ok {
+	i := m.find(mapKey(k))
+	if i < 0 {
 		return nil
 	}
 	old := m.vals[i]
+	m.mod++
 	m.keys = append(m.keys[:i], m.keys[i+1:]...)
 	m.vals = append(m.vals[:i], m.vals[i+1:]...)
-	delete(m.idx, mapKey(k))
-	for j := i; j < len(m.keys); j++ {
-		m.idx[mapKey(m.keys[j])] = j
+	if m.idx != nil {
+		delete(m.idx, mapKey(k))
+		for j := i; j < len(m.keys); j++ {
+			m.idx[mapKey(m.keys[j])] = j
+		}
 	}
 	return old
 }
@@ -135,6 +240,20 @@ func (m *Map) Keys() []Value {
 
 // Entries calls f for each entry in iteration order.
 func (m *Map) Entries(f func(k, v Value)) {
+	if !m.Hash {
+		// insertion order: read the values in place while f leaves the
+		// map's structure alone
+		keys, vals, mod := m.keys, m.vals, m.mod
+		for i, k := range keys {
+			if m.mod != mod {
+				v, _ := m.Get(k)
+				f(k, v)
+				continue
+			}
+			f(k, vals[i])
+		}
+		return
+	}
 	for _, k := range m.Keys() {
 		v, _ := m.Get(k)
 		f(k, v)
@@ -193,6 +312,14 @@ type List struct {
 	// "[" + Elem + "@" + a hash, like Object.toString, and is read-only.
 	Array bool
 	Elem  string
+	// mod counts structural changes (Java's modCount), for fail-fast
+	// iteration.
+	mod int
+	// view is set on the keySet(), values() and entrySet() of a map: a
+	// Set or Collection view, not a List (no get, no index), whose
+	// iteration fails when the map changes.
+	view   string
+	viewOf *Map
 }
 
 // Entry is a java.util.Map.Entry.
@@ -203,6 +330,21 @@ type Entry struct {
 
 // ToString is Java's String.valueOf(v).
 func ToString(v Value) string {
+	// the common scalars without a builder
+	switch v := v.(type) {
+	case string:
+		return v
+	case int32:
+		return strconv.FormatInt(int64(v), 10)
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case float64:
+		return FormatDouble(v)
+	case bool:
+		return strconv.FormatBool(v)
+	case nil:
+		return "null"
+	}
 	var sb strings.Builder
 	writeString(&sb, v, 0)
 	return sb.String()
@@ -226,6 +368,10 @@ func writeString(sb *strings.Builder, v Value, depth int) {
 		sb.WriteString(v.String())
 	case float64:
 		sb.WriteString(FormatDouble(v))
+	case float32:
+		sb.WriteString(formatFloat(v))
+	case *BigDecimal:
+		sb.WriteString(v.String())
 	case bool:
 		sb.WriteString(strconv.FormatBool(v))
 	case *Map:
@@ -277,7 +423,7 @@ func writeString(sb *strings.Builder, v Value, depth int) {
 	case *Entry:
 		writeString(sb, v.Key, depth+1)
 		sb.WriteByte('=')
-		writeString(sb, v.Value, depth+1)
+		writeString(sb, v.value(), depth+1)
 	case Object:
 		sb.WriteString(v.String())
 	default:
@@ -309,7 +455,13 @@ func writeJSON(sb *strings.Builder, v Value, depth int) {
 		} else {
 			sb.WriteString(FormatDouble(v))
 		}
-	case int32, int64, *big.Int, bool:
+	case float32:
+		if math.IsInf(float64(v), 0) || math.IsNaN(float64(v)) {
+			sb.WriteString("null")
+		} else {
+			sb.WriteString(formatFloat(v))
+		}
+	case int32, int64, *big.Int, bool, *BigDecimal:
 		writeString(sb, v, depth)
 	case *Map:
 		sb.WriteByte('{')
@@ -319,7 +471,11 @@ func writeJSON(sb *strings.Builder, v Value, depth int) {
 				sb.WriteByte(',')
 			}
 			first = false
-			writeJSONString(sb, ToString(k))
+			if s, ok := k.(string); ok {
+				writeJSONString(sb, s)
+			} else {
+				writeJSONString(sb, ToString(k))
+			}
 			sb.WriteByte(':')
 			writeJSON(sb, val, depth+1)
 		})
@@ -340,9 +496,32 @@ func writeJSON(sb *strings.Builder, v Value, depth int) {
 
 const hexUpper = "0123456789ABCDEF"
 
+// jsonPlain marks the ASCII bytes writeJSONString copies as they are.
+var jsonPlain = func() (t [128]bool) {
+	for c := 0x20; c < 0x7F; c++ {
+		t[c] = c != '"' && c != '\\' && c != '/'
+	}
+	return t
+}()
+
 func writeJSONString(sb *strings.Builder, s string) {
 	sb.WriteByte('"')
+	// copy the longest prefix of plain ASCII at once
+	i := 0
+	for i < len(s) && s[i] < 0x80 && jsonPlain[s[i]] {
+		i++
+	}
+	sb.WriteString(s[:i])
+	if i == len(s) {
+		sb.WriteByte('"')
+		return
+	}
+	s = s[i:]
 	for _, c := range s {
+		if c < 0x80 && jsonPlain[c] {
+			sb.WriteByte(byte(c))
+			continue
+		}
 		switch c {
 		case '"':
 			sb.WriteString(`\"`)
@@ -373,52 +552,6 @@ func writeJSONString(sb *strings.Builder, s string) {
 		}
 	}
 	sb.WriteByte('"')
-}
-
-// FormatDouble is Java's Double.toString.
-func FormatDouble(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	case f == 0:
-		if math.Signbit(f) {
-			return "-0.0"
-		}
-		return "0.0"
-	}
-	neg := f < 0
-	a := math.Abs(f)
-	// shortest digits and exponent: d.ddddE±x
-	s := strconv.FormatFloat(a, 'e', -1, 64)
-	mant, expS, _ := strings.Cut(s, "e")
-	exp, _ := strconv.Atoi(expS)
-	digits := strings.Replace(mant, ".", "", 1)
-	var out string
-	if a >= 1e-3 && a < 1e7 {
-		// plain notation
-		pointPos := exp + 1 // digits before the point
-		if pointPos <= 0 {
-			out = "0." + strings.Repeat("0", -pointPos) + digits
-		} else if pointPos >= len(digits) {
-			out = digits + strings.Repeat("0", pointPos-len(digits)) + ".0"
-		} else {
-			out = digits[:pointPos] + "." + digits[pointPos:]
-		}
-	} else {
-		frac := digits[1:]
-		if frac == "" {
-			frac = "0"
-		}
-		out = digits[:1] + "." + frac + "E" + strconv.Itoa(exp)
-	}
-	if neg {
-		return "-" + out
-	}
-	return out
 }
 
 // Truthy is Velocity's test for #if($ref): non-null and not false.
@@ -452,6 +585,12 @@ func JavaEquals(a, b Value) bool {
 	case float64:
 		bf, ok := b.(float64)
 		return ok && math.Float64bits(a) == math.Float64bits(bf) || ok && math.IsNaN(a) && math.IsNaN(bf)
+	case float32:
+		bf, ok := b.(float32)
+		return ok && math.Float32bits(a) == math.Float32bits(bf) || ok && a != a && bf != bf
+	case *BigDecimal:
+		bd, ok := b.(*BigDecimal)
+		return ok && a.equals(bd)
 	case bool:
 		bb, ok := b.(bool)
 		return ok && a == bb
@@ -501,6 +640,10 @@ func javaClass(v Value) string {
 		return "java.math.BigInteger"
 	case float64:
 		return "java.lang.Double"
+	case float32:
+		return "java.lang.Float"
+	case *BigDecimal:
+		return "java.math.BigDecimal"
 	case bool:
 		return "java.lang.Boolean"
 	case *Map:
@@ -512,9 +655,19 @@ func javaClass(v Value) string {
 		if v.JSON {
 			return "net.minidev.json.JSONArray"
 		}
+		if v.view != "" {
+			prefix := "java.util.LinkedHashMap$Linked"
+			if v.viewOf.Hash {
+				prefix = "java.util.HashMap$"
+			}
+			return prefix + v.view
+		}
 		return "java.util.ArrayList"
 	case *Entry:
-		return "java.util.Map$Entry"
+		if v.m != nil && v.m.Hash {
+			return "java.util.HashMap$Node"
+		}
+		return "java.util.LinkedHashMap$Entry"
 	case Object:
 		return v.JavaClass()
 	}
@@ -523,7 +676,7 @@ func javaClass(v Value) string {
 
 func isNumber(v Value) bool {
 	switch v.(type) {
-	case int32, int64, *big.Int, float64:
+	case int32, int64, *big.Int, float64, float32, *BigDecimal:
 		return true
 	}
 	return false

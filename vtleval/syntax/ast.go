@@ -115,6 +115,7 @@ type (
 		Interp bool
 		Nodes  []Node
 		Trim   bool
+		Lit    string // the literal as written, quotes included
 	}
 	IntLit struct {
 		P     Pos
@@ -131,35 +132,43 @@ type (
 	ListLit struct {
 		P     Pos
 		Elems []Expr
+		Lit   string
 	}
 	MapLit struct {
 		P          Pos
 		Keys, Vals []Expr
+		Lit        string
 	}
 	RangeLit struct {
 		P        Pos
 		From, To Expr
+		Lit      string
 	}
 	// Word is a bare word argument (#foreach's "in", a macro name).
 	Word struct {
 		P    Pos
 		Name string
 	}
-	// BinaryExpr is X Op Y.
+	// BinaryExpr is X Op Y. Lit is what Velocity 1.7 takes for the
+	// node's literal: the text of the right operand, with the blanks
+	// around it (its node scope covers the right operand only).
 	BinaryExpr struct {
 		P    Pos
 		Op   string // "||" "&&" "==" "!=" "<" ">" "<=" ">=" "+" "-" "*" "/" "%"
 		X, Y Expr
+		Lit  string
 	}
-	// NotExpr is !X.
+	// NotExpr is !X; Lit is the operand's text.
 	NotExpr struct {
-		P Pos
-		X Expr
+		P   Pos
+		X   Expr
+		Lit string
 	}
-	// ParenExpr is (X).
+	// ParenExpr is (X); Lit is the text between the parentheses.
 	ParenExpr struct {
-		P Pos
-		X Expr
+		P   Pos
+		X   Expr
+		Lit string
 	}
 )
 

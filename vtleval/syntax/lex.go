@@ -802,7 +802,7 @@ func (l *lexer) tokenAction(t *token) {
 	case tokDot:
 		l.pos--
 		t.end--
-		t.image = t.image[:len(t.image)-1]
+		t.image = "." // the action replaces the image, MORE prefix included
 		l.state = stRefModifier
 	case tokRCurly:
 		l.pop()

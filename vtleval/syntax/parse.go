@@ -292,15 +292,18 @@ func (p *parser) statement() Node {
 		return &Comment{P: p.pos(t), Text: commentText(t.image)}
 	case tokTextblock:
 		p.i++
-		img := t.image
-		// the image may carry a MORE prefix before "#[["
-		k := strings.Index(img, "#[[")
-		return &Textblock{P: p.pos(t), Text: img[k+3 : len(img)-3]}
+		// ASTTextblock drops three characters at each end of the image,
+		// whatever a MORE prefix put before the "#[["
+		rs := []rune(t.image)
+		return &Textblock{P: p.pos(t), Text: string(rs[3 : len(rs)-3])}
 	case tokSetDirective:
 		return p.setDirective()
 	case tokEscapeDirective:
 		p.i++
-		return &Text{P: p.pos(t), Text: p.escapedDirective(t.image)}
+		// Parser.EscapedDirective replaces the token's image, which later
+		// literals (an undefined block macro call) show
+		t.image = p.escapedDirective(t.image)
+		return &Text{P: p.pos(t), Text: t.image}
 	case tokDoubleEscape:
 		return p.escape()
 	case tokWord, tokBracketedWord:
@@ -483,7 +486,13 @@ func (p *parser) directive() Node {
 	if t.kind == tokBracketedWord {
 		name = string(img[2 : len(img)-1])
 	}
-	n := &Directive{P: p.pos(t) + Pos(len([]rune(t.image[:strings.LastIndex(t.image, "#")]))), Name: name}
+	// A word can also follow a reference that began in the pre-directive
+	// state ("#${a}_b"): then its image has no '#' at all.
+	off := 0
+	if k := strings.LastIndex(t.image, "#"); k > 0 {
+		off = len([]rune(t.image[:k]))
+	}
+	n := &Directive{P: p.pos(t) + Pos(off), Name: name}
 	block, isDir := directives[name]
 	isVM := false
 	if !isDir {
@@ -548,16 +557,25 @@ func (p *parser) directive() Node {
 		if len(n.Args) == 0 {
 			p.errorf(t.pos, "#macro needs a name")
 		}
+		// Macro.checkArgs: a name is all it checks; any other argument
+		// names a parameter after its first token ("$a" -> "a").
 		if w, ok := n.Args[0].(*Word); ok {
 			p.macros[w.Name] = true
 		}
-		for _, a := range n.Args[1:] {
-			if r, ok := a.(*Ref); !ok || len(r.Parts) > 0 {
-				p.errorf(int(a.Pos()-p.base), "#macro arguments must be plain references like $name")
-			}
-		}
 	}
+	// RuntimeMacro prints an undefined block macro call as its tokens
+	n.Literal = p.rawLiteral(first, p.i-1)
 	return n
+}
+
+// tokensLiteral joins the token literals of tokens [from, to), as
+// SimpleNode.literal does for a node spanning them.
+func (p *parser) tokensLiteral(from, to int) string {
+	var sb strings.Builder
+	for i := from; i < to; i++ {
+		sb.WriteString(tokenLiteral(p.toks[i]))
+	}
+	return sb.String()
 }
 
 // rawLiteral joins the raw images of tokens [from, to], as RuntimeMacro
@@ -670,6 +688,7 @@ func (p *parser) rangeAhead() (ok bool) {
 // IntegerRange = <LBRACKET> [WS] (Reference | IntegerLiteral) [WS] <DOUBLEDOT>
 // [WS] (Reference | IntegerLiteral) [WS] <RBRACKET>
 func (p *parser) integerRange() Expr {
+	first := p.i
 	t := p.advance()
 	n := &RangeLit{P: p.base + p.pos(t)}
 	p.optWS()
@@ -680,6 +699,7 @@ func (p *parser) integerRange() Expr {
 	n.To = p.rangeEnd()
 	p.optWS()
 	p.expect(tokRBracket, "']' closing the range")
+	n.Lit = p.tokensLiteral(first, p.i)
 	return n
 }
 
@@ -702,6 +722,7 @@ func (p *parser) rangeEnd() Expr {
 
 // ObjectArray = <LBRACKET> [ Parameter ( <COMMA> Parameter )* ] <RBRACKET>
 func (p *parser) objectArray() Expr {
+	first := p.i
 	t := p.advance()
 	n := &ListLit{P: p.base + p.pos(t)}
 	if p.paramStart() {
@@ -712,12 +733,14 @@ func (p *parser) objectArray() Expr {
 		}
 	}
 	p.expect(tokRBracket, "']' closing the list")
+	n.Lit = p.tokensLiteral(first, p.i)
 	return n
 }
 
 // Map = <LEFT_CURLEY> ( LOOKAHEAD(2) Parameter <COLON> Parameter
 // ( <COMMA> Parameter <COLON> Parameter )* | [WS] ) ( <RIGHT_CURLEY> | <RCURLY> )
 func (p *parser) mapLit() Expr {
+	first := p.i
 	t := p.advance()
 	n := &MapLit{P: p.base + p.pos(t)}
 	k1, k2 := p.kind(), p.peek(1).kind
@@ -740,6 +763,7 @@ func (p *parser) mapLit() Expr {
 	} else {
 		p.unexpected(p.peek(0), "'}' closing the map")
 	}
+	n.Lit = p.tokensLiteral(first, p.i)
 	return n
 }
 
@@ -932,6 +956,10 @@ func (p *parser) initRef(r *Ref, first, ident *token, last int) {
 		r.MorePrefix = img[:loc]
 		img = img[loc:]
 	}
+	// getRoot strips the backslashes and the MORE prefix from the token's
+	// image itself: literals taken later (#literal, an undefined macro
+	// call) show the reference without them.
+	first.image = img
 	r.Literal = lit(img)
 	r.NullString = r.Literal
 	r.SetName = ""
@@ -975,7 +1003,7 @@ func (p *parser) indexOf(t *token) int {
 func (p *parser) stringLiteral() Expr {
 	t := p.advance()
 	img := t.image
-	n := &StringLit{P: p.base + p.pos(t)}
+	n := &StringLit{P: p.base + p.pos(t), Lit: tokenLiteral(t)}
 	body := img[1 : len(img)-1]
 	if img[0] == '"' {
 		var err error
@@ -1077,8 +1105,9 @@ func (p *parser) binary(next func() Expr, ops map[tokKind]string) Expr {
 			return x
 		}
 		p.i++
+		start := p.i
 		y := next()
-		x = &BinaryExpr{P: p.base + p.pos(t), Op: op, X: x, Y: y}
+		x = &BinaryExpr{P: p.base + p.pos(t), Op: op, X: x, Y: y, Lit: p.tokensLiteral(start, p.i)}
 	}
 }
 
@@ -1107,7 +1136,9 @@ func (p *parser) unaryExpr() Expr {
 	}
 	if t := p.peek(k); t.kind == tokNot {
 		p.i += k + 1
-		return &NotExpr{P: p.base + p.pos(t), X: p.unaryExpr()}
+		start := p.i
+		x := p.unaryExpr()
+		return &NotExpr{P: p.base + p.pos(t), X: x, Lit: p.tokensLiteral(start, p.i)}
 	}
 	return p.primary()
 }
@@ -1148,9 +1179,11 @@ func (p *parser) primary() Expr {
 		e = &BoolLit{P: p.base + p.pos(t), Value: t.kind == tokTrue}
 	case tokLParen:
 		p.i++
+		start := p.i
 		x := p.expression()
+		lit := p.tokensLiteral(start, p.i)
 		p.expect(tokRParen, "')'")
-		e = &ParenExpr{P: p.base + p.pos(t), X: x}
+		e = &ParenExpr{P: p.base + p.pos(t), X: x, Lit: lit}
 	default:
 		if t.kind == tokEquals {
 			p.errorf(t.pos, "unexpected '=': use '==' to compare")
