@@ -88,6 +88,13 @@ func (c javaClassValue) CallMethod(name string, args []Value) (Value, bool, erro
 	case "getSimpleName":
 		if len(args) == 0 {
 			str := string(c)
+			switch {
+			case str == "[C":
+				return "char[]", true, nil
+			case strings.HasPrefix(str, "[L"):
+				str = strings.TrimSuffix(str[2:], ";")
+				return str[strings.LastIndexAny(str, ".$")+1:] + "[]", true, nil
+			}
 			return str[strings.LastIndexAny(str, ".$")+1:], true, nil
 		}
 	case "getPackageName":
@@ -300,14 +307,15 @@ var zeroArgMethods = map[string]string{
 	"java.util.HashMap":                                  " clear clone entrySet getClass hashCode isEmpty keySet notify notifyAll size toString values wait ",
 	"org.apache.velocity.runtime.directive.ForeachScope": " clear entrySet getClass getCount getFirst getHasNext getIndex getInfo getLast getParent getReplaced getTopmost hasNext hashCode isEmpty isFirst isLast keySet notify notifyAll size toString values wait ",
 	"org.apache.velocity.runtime.directive.Scope$Info":   " getClass getColumn getDepth getLine getName getTemplate getType hashCode notify notifyAll toString wait ",
-	"java.util.LinkedHashMap$LinkedKeySet":               mapViewZeroArg,
-	"java.util.LinkedHashMap$LinkedValues":               mapViewZeroArg,
-	"java.util.LinkedHashMap$LinkedEntrySet":             mapViewZeroArg,
-	"java.util.HashMap$KeySet":                           mapViewZeroArg,
-	"java.util.HashMap$Values":                           mapViewZeroArg,
-	"java.util.HashMap$EntrySet":                         mapViewZeroArg,
-	"java.util.LinkedHashMap$Entry":                      mapEntryZeroArg,
-	"java.util.HashMap$Node":                             mapEntryZeroArg,
+	"array":                                  " clear getClass hashCode isEmpty iterator listIterator notify notifyAll parallelStream size spliterator stream toArray toString wait ",
+	"java.util.LinkedHashMap$LinkedKeySet":   mapViewZeroArg,
+	"java.util.LinkedHashMap$LinkedValues":   mapViewZeroArg,
+	"java.util.LinkedHashMap$LinkedEntrySet": mapViewZeroArg,
+	"java.util.HashMap$KeySet":               mapViewZeroArg,
+	"java.util.HashMap$Values":               mapViewZeroArg,
+	"java.util.HashMap$EntrySet":             mapViewZeroArg,
+	"java.util.LinkedHashMap$Entry":          mapEntryZeroArg,
+	"java.util.HashMap$Node":                 mapEntryZeroArg,
 }
 
 // mapViewZeroArg: a map view's class is not public, so Velocity sees the
@@ -323,7 +331,11 @@ const mapEntryZeroArg = " comparingByKey comparingByValue getClass getKey getVal
 func callMethod(v Value, name string, args []Value) (Value, bool, error) {
 	r, found, err := callMethod1(v, name, args)
 	if !found && err == nil && len(args) > 0 && v != nil {
-		if names, ok := zeroArgMethods[javaClass(v)]; ok && strings.Contains(names, " "+name+" ") {
+		class := javaClass(v)
+		if l, ok := v.(*List); ok && l.Array {
+			class = "array"
+		}
+		if names, ok := zeroArgMethods[class]; ok && strings.Contains(names, " "+name+" ") {
 			return nil, true, throw("java.lang.IllegalArgumentException", "wrong number of arguments")
 		}
 	}

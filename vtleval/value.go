@@ -655,6 +655,9 @@ func javaClass(v Value) string {
 		if v.JSON {
 			return "net.minidev.json.JSONArray"
 		}
+		if v.Array {
+			return "[" + v.Elem
+		}
 		if v.view != "" {
 			prefix := "java.util.LinkedHashMap$Linked"
 			if v.viewOf.Hash {
