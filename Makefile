@@ -55,7 +55,7 @@ goldens-check:
 
 ## fuzz: run the parse/render fuzz target for FUZZTIME (default 60s)
 fuzz:
-	$(GO) test ./vtleval -run '^$$' -fuzz FuzzParseRender -fuzztime $(or $(FUZZTIME),60s)
+	$(GO) test ./vtleval -run '^$$' -fuzz '^FuzzParseRender$$' -fuzztime $(or $(FUZZTIME),60s)
 
 ## docs: rewrite the generated behaviour catalogue cases/README.md
 docs:
