@@ -3,7 +3,7 @@
 # and the Debian package `velocity` (tools/java/install.sh installs them).
 
 GO      ?= go
-GINKGO  := $(GO) run github.com/onsi/ginkgo/v2/ginkgo
+GINKGO  := $(GO) tool ginkgo
 PKGS    := ./...
 
 .PHONY: all run test check fmt vet suites goldens goldens-check fuzz docs bench bench-compare difftest build install

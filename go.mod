@@ -25,3 +25,5 @@ require (
 	golang.org/x/sys v0.46.0 // indirect
 	golang.org/x/text v0.38.0 // indirect
 )
+
+tool github.com/onsi/ginkgo/v2/ginkgo
