@@ -6,7 +6,7 @@ GO      ?= go
 GINKGO  := $(GO) tool ginkgo
 PKGS    := ./...
 
-.PHONY: all run test check fmt vet suites goldens goldens-check fuzz docs bench bench-compare difftest build install
+.PHONY: all run test check fmt vet suites goldens goldens-check fuzz docs bench bench-compare bench-scaling bench-cases difftest build install
 
 all: check
 
@@ -64,6 +64,18 @@ docs:
 ## bench: Go benchmarks for parse and render
 bench:
 	$(GO) test ./vtleval/... -run '^$$' -bench . -benchmem
+
+## bench-compare: testdata/bench on Apache Velocity 1.7 and vtlcheck side by side (~5 min, Java 17)
+bench-compare:
+	$(GO) run ./tools/benchcompare $(if $(RUN),-run '$(RUN)')
+
+## bench-scaling: render time against template size and body size
+bench-scaling:
+	$(GO) run ./tools/benchcompare scaling -java
+
+## bench-cases: vtlcheck test over 1,000 generated case files
+bench-cases:
+	$(GO) run ./tools/benchcompare cases -n 1000
 
 ## difftest: random templates compared with Apache Velocity 1.7
 difftest:

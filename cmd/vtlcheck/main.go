@@ -18,6 +18,7 @@ Usage:
   vtlcheck render --template FILE [--context FILE.json | --request FILE.json]
   vtlcheck render --jsonl < lines.jsonl
   vtlcheck invoke --jsonl < invocations.jsonl
+  vtlcheck bench --template FILE [--request FILE.json | --context FILE.json] [--mode velocity|apigw] [--iterations N] [--parse-each]
 `
 
 func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
@@ -40,6 +41,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdDocs(args[1:], stdout, stderr)
 	case "invoke":
 		return cmdInvoke(args[1:], stdin, stdout, stderr)
+	case "bench":
+		return cmdBench(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
