@@ -511,8 +511,18 @@ func (sc *scope) get(name string) (Value, error) {
 		}
 		return sc.inner.get(name)
 	}
-	return sc.st.vars[name], nil
+	v := sc.st.vars[name]
+	if lz, ok := v.(Lazy); ok {
+		v = lz()
+		sc.st.vars[name] = v
+	}
+	return v, nil
 }
+
+// Lazy is a variable computed on first use, for host objects that are
+// costly to build and that most templates never read. The value it returns
+// replaces it for the rest of the render.
+type Lazy func() Value
 
 // put is Context.put: a macro frame keeps the value and passes it on.
 func (sc *scope) put(name string, v Value) {

@@ -25,12 +25,18 @@ func NewInput(payload string, req *Request) *Input {
 		// $input.json('$') and $input.path('$'), whatever the content type.
 		payload = "{}"
 	}
-	in := &Input{body: payload, req: req}
-	in.params = vtleval.NewMap()
-	in.params.Put("path", req.Path.toMap())
-	in.params.Put("querystring", req.Query.toMap())
-	in.params.Put("header", req.Header.toMap())
-	return in
+	return &Input{body: payload, req: req}
+}
+
+// paramsMap builds $input.params() on first use: most templates never call it.
+func (in *Input) paramsMap() *vtleval.Map {
+	if in.params == nil {
+		in.params = vtleval.NewMap()
+		in.params.Put("path", in.req.Path.toMap())
+		in.params.Put("querystring", in.req.Query.toMap())
+		in.params.Put("header", in.req.Header.toMap())
+	}
+	return in.params
 }
 
 // JavaClass implements vtleval.Object.
@@ -129,11 +135,14 @@ func (in *Input) CallMethod(name string, args []vtleval.Value) (vtleval.Value, b
 	case "params":
 		switch len(args) {
 		case 0:
-			return in.params, true, nil
+			return in.paramsMap(), true, nil
 		case 1:
+			if args[0] == nil {
+				return "", true, nil // params(String) with null: no such parameter
+			}
 			key, ok := args[0].(string)
 			if !ok {
-				return nil, false, nil
+				return nil, true, errWrongArgs
 			}
 			// path, then query string, then header; "" when absent (§1.5).
 			for _, l := range []Params{in.req.Path, in.req.Query, in.req.Header} {
@@ -142,14 +151,25 @@ func (in *Input) CallMethod(name string, args []vtleval.Value) (vtleval.Value, b
 				}
 			}
 			return "", true, nil
+		default:
+			return nil, true, errWrongArgs
 		}
 	case "getBody":
 		if len(args) == 0 {
 			return in.body, true, nil
 		}
+		return nil, true, errWrongArgs
 	}
 	return nil, false, nil
 }
+
+// errWrongArgs is what Velocity 1.7 does when a call matches none of a
+// method's overloads but the class has a no-argument one of that name:
+// its MethodMap deems a no-argument method applicable to any arguments and
+// invokes it ($input.params(1), $input.params('a', 'b'), $input.getBody(1);
+// the same as $s.trim(1) on a String). Found by tools/difftest -mode apigw
+// against tools/java/apigw17.
+var errWrongArgs = &JavaError{Class: "java.lang.IllegalArgumentException", Message: "wrong number of arguments"}
 
 // Util is $util (apigw.md §2).
 type Util struct{}

@@ -288,7 +288,7 @@ func Invoke(ig *Integration, req *Request, out *Outcome) *Result {
 		accept = mimeType(v)
 	}
 	body := respBody
-	respEnv := &Env{Input: NewInput(respBody, req), Context: env.Context, Stage: req.StageVariables}
+	respEnv := env.WithInput(NewInput(respBody, req))
 	rt, ok := findTemplate(ir.ResponseTemplates, accept)
 	if !ok {
 		rt, ok = findTemplate(ir.ResponseTemplates, "application/json")
@@ -317,12 +317,12 @@ func Invoke(ig *Integration, req *Request, out *Outcome) *Result {
 	headers := Params{}
 	for _, p := range ir.ResponseParameters {
 		name := strings.TrimPrefix(p.Name, "method.response.header.")
-		v, ok := mapSource(p.Value, backendHeaders, respBody, functionError, env.Context, req.StageVariables)
+		v, ok := mapSource(p.Value, backendHeaders, respBody, functionError, env.Context(), req.StageVariables)
 		if ok {
 			headers.Set(name, v)
 		}
 	}
-	ov := ReadOverrides(env.Context)
+	ov := ReadOverrides(env.contextIfBuilt())
 	for _, kv := range ov.ResponseHeaders {
 		headers.Set(kv.Name, kv.Value)
 	}

@@ -67,25 +67,57 @@ func ParseWith(name, src string, o *vtleval.ParseOptions) (*vtleval.Template, er
 }
 
 // Env is what a template sees: $input, $context, $stageVariables, $util.
+// $context is built on first use (most templates never read it) and is
+// shared by the request and the response phase, which see each other's
+// overrides.
 type Env struct {
-	Input   *Input
-	Context *vtleval.Map
-	Stage   Params
+	Input *Input
+	Stage Params
+	ctx   *lazyContext
+}
+
+type lazyContext struct {
+	m   *vtleval.Map
+	req *Request
 }
 
 // NewRequestEnv is the environment of an integration request template.
 func NewRequestEnv(r *Request) *Env {
-	return &Env{Input: NewInput(r.Body, r), Context: NewContext(r), Stage: r.StageVariables}
+	return &Env{Input: NewInput(r.Body, r), Stage: r.StageVariables, ctx: &lazyContext{req: r}}
 }
+
+// WithInput returns an environment for the response phase: a new $input,
+// the same $context.
+func (e *Env) WithInput(in *Input) *Env {
+	return &Env{Input: in, Stage: e.Stage, ctx: e.ctx}
+}
+
+// Context returns $context, building it if no template has read it yet.
+func (e *Env) Context() *vtleval.Map {
+	if e.ctx.m == nil {
+		e.ctx.m = NewContext(e.ctx.req)
+	}
+	return e.ctx.m
+}
+
+// contextIfBuilt returns $context if a template read it, else nil.
+func (e *Env) contextIfBuilt() *vtleval.Map { return e.ctx.m }
 
 // Vars returns the template variables.
 func (e *Env) Vars() vtleval.Vars {
-	return vtleval.Vars{
-		"input":          e.Input,
-		"util":           Util{},
-		"context":        e.Context,
-		"stageVariables": e.Stage.toMap(),
+	vars := vtleval.Vars{
+		"input": e.Input,
+		"util":  Util{},
+		"stageVariables": vtleval.Lazy(func() vtleval.Value {
+			return e.Stage.toMap()
+		}),
 	}
+	if e.ctx.m != nil {
+		vars["context"] = e.ctx.m
+	} else {
+		vars["context"] = vtleval.Lazy(func() vtleval.Value { return e.Context() })
+	}
+	return vars
 }
 
 // Render renders t in env with API Gateway's configuration.
