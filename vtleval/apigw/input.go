@@ -2,6 +2,8 @@ package apigw
 
 import (
 	"errors"
+	"sync"
+	"sync/atomic"
 
 	"github.com/vtlcheck/vtlcheck/vtleval"
 )
@@ -81,7 +83,7 @@ func (e *PayloadError) Unwrap() error { return e.Err }
 
 // read evaluates a JSONPath; found is false when Jayway finds nothing.
 func (in *Input) read(expr string) (v vtleval.Value, found bool, err error) {
-	p, err := CompileJSONPath(expr)
+	p, err := cachedJSONPath(expr)
 	if err != nil {
 		return nil, false, err
 	}
@@ -171,6 +173,24 @@ func (in *Input) CallMethod(name string, args []vtleval.Value) (vtleval.Value, b
 // against tools/java/apigw17.
 var errWrongArgs = &JavaError{Class: "java.lang.IllegalArgumentException", Message: "wrong number of arguments"}
 
+// pathCache holds compiled JSONPaths: templates call $input.path with the
+// same few literals on every render. A compiled path is immutable.
+var (
+	pathCache     sync.Map // string -> *JSONPath
+	pathCacheSize atomic.Int64
+)
+
+func cachedJSONPath(expr string) (*JSONPath, error) {
+	if p, ok := pathCache.Load(expr); ok {
+		return p.(*JSONPath), nil
+	}
+	p, err := CompileJSONPath(expr)
+	if err == nil && pathCacheSize.Add(1) <= 10000 {
+		pathCache.Store(expr, p)
+	}
+	return p, err
+}
+
 // Util is $util (apigw.md §2).
 type Util struct{}
 
@@ -209,6 +229,11 @@ func (Util) CallMethod(name string, args []vtleval.Value) (vtleval.Value, bool, 
 		r, err := Base64Decode(s)
 		return r, true, err
 	case "parseJson":
+		if s == "" {
+			// json-smart's parser (Jayway's default provider) reads empty
+			// text as null (checked with tools/java/apigw17).
+			return nil, true, nil
+		}
 		v, err := ParseJSON(s)
 		return v, true, err
 	}

@@ -1,0 +1,279 @@
+package apigw
+
+import (
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/vtlcheck/vtlcheck/vtleval"
+)
+
+// parseStrictJSON is a fast path for ParseJSON: most bodies are plain,
+// valid JSON, which it parses from the bytes without the permissive
+// parser's rune conversions. It gives exactly what the permissive parser
+// gives for such input (checked by TestFastJSONAgrees), and ok=false for
+// anything else, which then goes through the permissive parser.
+func parseStrictJSON(s string) (v vtleval.Value, ok bool) {
+	if !utf8.ValidString(s) {
+		return nil, false
+	}
+	p := fastParser{s: s}
+	p.space()
+	if p.i >= len(p.s) || (p.s[p.i] != '{' && p.s[p.i] != '[') {
+		return nil, false // bare values and strings: the permissive parser's rules
+	}
+	v, ok = p.value(0)
+	if !ok {
+		return nil, false
+	}
+	return v, true
+}
+
+type fastParser struct {
+	s string
+	i int
+}
+
+func (p *fastParser) space() {
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+func (p *fastParser) value(depth int) (vtleval.Value, bool) {
+	if depth > 500 {
+		return nil, false
+	}
+	p.space()
+	if p.i >= len(p.s) {
+		return nil, false
+	}
+	switch c := p.s[p.i]; {
+	case c == '{':
+		p.i++
+		m := vtleval.NewMap()
+		p.space()
+		if p.i < len(p.s) && p.s[p.i] == '}' {
+			p.i++
+			return m, true
+		}
+		for {
+			p.space()
+			if p.i >= len(p.s) || p.s[p.i] != '"' {
+				return nil, false
+			}
+			k, ok := p.str()
+			if !ok {
+				return nil, false
+			}
+			p.space()
+			if p.i >= len(p.s) || p.s[p.i] != ':' {
+				return nil, false
+			}
+			p.i++
+			v, ok := p.value(depth + 1)
+			if !ok {
+				return nil, false
+			}
+			m.Put(k, v)
+			p.space()
+			if p.i >= len(p.s) {
+				return nil, false
+			}
+			switch p.s[p.i] {
+			case ',':
+				p.i++
+			case '}':
+				p.i++
+				return m, true
+			default:
+				return nil, false
+			}
+		}
+	case c == '[':
+		p.i++
+		l := &vtleval.List{JSON: true, Items: []vtleval.Value{}}
+		p.space()
+		if p.i < len(p.s) && p.s[p.i] == ']' {
+			p.i++
+			return l, true
+		}
+		for {
+			v, ok := p.value(depth + 1)
+			if !ok {
+				return nil, false
+			}
+			l.Items = append(l.Items, v)
+			p.space()
+			if p.i >= len(p.s) {
+				return nil, false
+			}
+			switch p.s[p.i] {
+			case ',':
+				p.i++
+			case ']':
+				p.i++
+				return l, true
+			default:
+				return nil, false
+			}
+		}
+	case c == '"':
+		s, ok := p.str()
+		return s, ok
+	case c == '-' || c >= '0' && c <= '9':
+		start := p.i
+		if c == '-' {
+			p.i++
+		}
+		d := p.digits()
+		if d == 0 || d > 1 && p.s[p.i-d] == '0' {
+			return nil, false // leading zeros: the permissive parser's business
+		}
+		if p.i < len(p.s) && p.s[p.i] == '.' {
+			p.i++
+			if p.digits() == 0 {
+				return nil, false
+			}
+		}
+		if p.i < len(p.s) && (p.s[p.i] == 'e' || p.s[p.i] == 'E') {
+			p.i++
+			if p.i < len(p.s) && (p.s[p.i] == '+' || p.s[p.i] == '-') {
+				p.i++
+			}
+			if p.digits() == 0 {
+				return nil, false
+			}
+		}
+		// the number must end where the permissive parser's token ends
+		if p.i < len(p.s) {
+			switch p.s[p.i] {
+			case ',', ']', '}', ' ', '\t', '\n', '\r':
+			default:
+				return nil, false
+			}
+		}
+		return numberValue(p.s[start:p.i]), true
+	default:
+		for _, w := range [...]string{"true", "false", "null"} {
+			if len(p.s)-p.i >= len(w) && p.s[p.i:p.i+len(w)] == w {
+				p.i += len(w)
+				if p.i < len(p.s) {
+					switch p.s[p.i] {
+					case ',', ']', '}', ' ', '\t', '\n', '\r':
+					default:
+						return nil, false
+					}
+				}
+				switch w {
+				case "true":
+					return true, true
+				case "false":
+					return false, true
+				}
+				return nil, true
+			}
+		}
+	}
+	return nil, false
+}
+
+func (p *fastParser) digits() int {
+	start := p.i
+	for p.i < len(p.s) && p.s[p.i] >= '0' && p.s[p.i] <= '9' {
+		p.i++
+	}
+	return p.i - start
+}
+
+// str reads a JSON string; escapes other than JSON's are not accepted here.
+func (p *fastParser) str() (string, bool) {
+	p.i++ // opening quote
+	start := p.i
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		if c == '"' {
+			s := p.s[start:p.i]
+			p.i++
+			return s, true
+		}
+		if c == '\\' {
+			break
+		}
+		p.i++
+	}
+	// with escapes
+	buf := []byte(p.s[start:p.i])
+	for p.i < len(p.s) {
+		c := p.s[p.i]
+		switch c {
+		case '"':
+			p.i++
+			return string(buf), true
+		case '\\':
+			if p.i+1 >= len(p.s) {
+				return "", false
+			}
+			e := p.s[p.i+1]
+			p.i += 2
+			switch e {
+			case '"', '\\', '/':
+				buf = append(buf, e)
+			case 'b':
+				buf = append(buf, '\b')
+			case 'f':
+				buf = append(buf, '\f')
+			case 'n':
+				buf = append(buf, '\n')
+			case 'r':
+				buf = append(buf, '\r')
+			case 't':
+				buf = append(buf, '\t')
+			case 'u':
+				r, ok := p.hex4()
+				if !ok {
+					return "", false
+				}
+				if utf16.IsSurrogate(r) {
+					if r < 0xDC00 && p.i+6 <= len(p.s) && p.s[p.i] == '\\' && p.s[p.i+1] == 'u' {
+						save := p.i
+						p.i += 2
+						r2, ok := p.hex4()
+						if ok && r2 >= 0xDC00 && r2 < 0xE000 {
+							r = utf16.DecodeRune(r, r2)
+						} else {
+							p.i = save
+							r = utf8.RuneError
+						}
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				buf = utf8.AppendRune(buf, r)
+			default:
+				return "", false
+			}
+		default:
+			buf = append(buf, c)
+			p.i++
+		}
+	}
+	return "", false
+}
+
+func (p *fastParser) hex4() (rune, bool) {
+	if p.i+4 > len(p.s) {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(p.s[p.i:p.i+4], 16, 32)
+	if err != nil {
+		return 0, false
+	}
+	p.i += 4
+	return rune(n), true
+}

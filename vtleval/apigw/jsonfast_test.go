@@ -1,0 +1,92 @@
+package apigw
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+
+	"github.com/vtlcheck/vtlcheck/vtleval"
+)
+
+// describe prints a value with its Java types, so that two parses agree
+// only if they built the same classes.
+func describe(v vtleval.Value) string {
+	switch v := v.(type) {
+	case *vtleval.Map:
+		var sb strings.Builder
+		sb.WriteString("{")
+		v.Entries(func(k, x vtleval.Value) { fmt.Fprintf(&sb, "%q:%s,", k, describe(x)) })
+		return sb.String() + "}"
+	case *vtleval.List:
+		var sb strings.Builder
+		fmt.Fprintf(&sb, "[json=%v ", v.JSON)
+		for _, x := range v.Items {
+			sb.WriteString(describe(x) + ",")
+		}
+		return sb.String() + "]"
+	}
+	return fmt.Sprintf("%T(%q)", v, vtleval.ToString(v))
+}
+
+func randomJSON(r *rand.Rand, depth int) string {
+	ws := func() string { return []string{"", " ", "\n  ", "\t"}[r.Intn(4)] }
+	switch n := r.Intn(10); {
+	case depth < 4 && n < 3:
+		var parts []string
+		for i := r.Intn(4); i > 0; i-- {
+			parts = append(parts, ws()+randomString(r)+ws()+":"+ws()+randomJSON(r, depth+1)+ws())
+		}
+		return "{" + strings.Join(parts, ",") + "}"
+	case depth < 4 && n < 5:
+		var parts []string
+		for i := r.Intn(4); i > 0; i-- {
+			parts = append(parts, ws()+randomJSON(r, depth+1)+ws())
+		}
+		return "[" + strings.Join(parts, ",") + "]"
+	case n < 7:
+		return randomString(r)
+	case n < 9:
+		return []string{"0", "-1", "10.00", "1e3", "1.5E-7", "2147483648", "12345678901234567890123", "-0.0", "007", "1.", "-"}[r.Intn(11)]
+	}
+	return []string{"true", "false", "null", "tru", "nul"}[r.Intn(5)]
+}
+
+func randomString(r *rand.Rand) string {
+	pieces := []string{"a", "é", "😀", `\"`, `\\`, `\/`, `\n`, `\u00e9`, `\ud83d\ude00`, `\ud800`, `\udc00x`, `\x`, "\t", " ", "b"}
+	var sb strings.Builder
+	sb.WriteString(`"`)
+	for i := r.Intn(5); i > 0; i-- {
+		sb.WriteString(pieces[r.Intn(len(pieces))])
+	}
+	sb.WriteString(`"`)
+	return sb.String()
+}
+
+// The fast path must give exactly what the permissive parser gives.
+func TestFastJSONAgrees(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	fast := 0
+	inputs := []string{`{"a": 10.00, "b": [1, {"c": null}]}`, `[]`, `{}`, `{"a":1,"a":2}`, `[1]]`, `{"a":1} x`, "{\"a\":\"\xff\"}"}
+	for i := 0; i < 20000; i++ {
+		inputs = append(inputs, randomJSON(r, 0))
+	}
+	for _, in := range inputs {
+		want, werr := parsePermissive(in)
+		got, ok := parseStrictJSON(in)
+		if !ok {
+			continue
+		}
+		fast++
+		if werr != nil {
+			t.Errorf("%q: fast path accepted what the permissive parser rejects (%v)", in, werr)
+			continue
+		}
+		if describe(got) != describe(want) {
+			t.Errorf("%q:\nfast       %s\npermissive %s", in, describe(got), describe(want))
+		}
+	}
+	if fast < 2000 {
+		t.Errorf("only %d inputs took the fast path", fast)
+	}
+}
