@@ -2,6 +2,7 @@ package apigw
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -18,9 +19,23 @@ import (
 
 // ParseJSON parses text as json-smart's permissive parser does.
 func ParseJSON(text string) (vtleval.Value, error) {
+	if v, ok := parseStrictJSON(text); ok {
+		return v, nil
+	}
+	return parsePermissive(text)
+}
+
+// parsePermissive is json-smart's permissive parser proper.
+func parsePermissive(text string) (vtleval.Value, error) {
 	p := &jsonParser{s: []rune(text)}
 	p.space()
 	if p.i >= len(p.s) {
+		if p.i > 0 {
+			// Only whitespace: json-smart's permissive parser returns the
+			// empty string (checked through Jayway 2.0.0 / json-smart 2.2 with
+			// tools/java/apigw17; found by tools/difftest -mode apigw).
+			return "", nil
+		}
 		return nil, p.errorf("Unexpected End Of File position %d: EOF", p.i)
 	}
 	c := p.s[p.i]
@@ -198,8 +213,12 @@ func (p *jsonParser) key() (string, error) {
 		}
 		return v.(string), nil
 	}
+	// An unquoted key runs to the next ':' (json-smart's stopKey): `{a,b:1}`
+	// has the key "a,b" and `{a=1, b=2}` (a Java map's toString) has no ':'
+	// and fails at the end (checked through Jayway 2.0.0 / json-smart 2.2
+	// with tools/java/apigw17; found by tools/difftest -mode apigw).
 	start := p.i
-	for p.i < len(p.s) && p.s[p.i] != ':' && p.s[p.i] != '}' && p.s[p.i] != ',' {
+	for p.i < len(p.s) && p.s[p.i] != ':' {
 		p.i++
 	}
 	return strings.TrimSpace(string(p.s[start:p.i])), nil
@@ -317,6 +336,15 @@ func isJSONNumber(w string) bool {
 }
 
 func numberValue(w string) vtleval.Value {
+	// json-smart's extractFloat: a number with a fraction or an exponent
+	// whose text is longer than 18 characters is new BigDecimal(text), a
+	// shorter one a Double (checked through Jayway 2.0.0 / json-smart 2.2
+	// with tools/java/apigw17; found by tools/difftest -mode apigw).
+	if len(w) > 18 && strings.ContainsAny(w, ".eE") {
+		if d := javaBigDecimal(w); d != nil {
+			return d
+		}
+	}
 	v := vtleval.NumberFromJSON(w)
 	if b, ok := v.(*big.Int); ok {
 		return b
@@ -383,4 +411,28 @@ func nodeValue(n JSONNode) vtleval.Value {
 		return m
 	}
 	return nil
+}
+
+// javaBigDecimal is new BigDecimal(w) for a JSON number w; nil if the
+// exponent is out of Java's range.
+func javaBigDecimal(w string) *vtleval.BigDecimal {
+	mant, exp := w, int64(0)
+	if i := strings.IndexAny(w, "eE"); i >= 0 {
+		e, err := strconv.ParseInt(strings.TrimPrefix(w[i+1:], "+"), 10, 32)
+		if err != nil {
+			return nil
+		}
+		mant, exp = w[:i], e
+	}
+	frac := 0
+	if i := strings.IndexByte(mant, '.'); i >= 0 {
+		frac = len(mant) - i - 1
+		mant = mant[:i] + mant[i+1:]
+	}
+	u, ok := new(big.Int).SetString(mant, 10)
+	scale := int64(frac) - exp
+	if !ok || scale < math.MinInt32 || scale > math.MaxInt32 {
+		return nil
+	}
+	return &vtleval.BigDecimal{Unscaled: u, Scale: int32(scale)}
 }
