@@ -15,6 +15,7 @@ type gen struct {
 	depth  int
 	macros []macroSig // macros defined so far in this template
 	loopVs []string   // loop variables in scope
+	sets   []string   // variables #set so far (apigw mode)
 }
 
 type macroSig struct {

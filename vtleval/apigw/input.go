@@ -229,11 +229,6 @@ func (Util) CallMethod(name string, args []vtleval.Value) (vtleval.Value, bool, 
 		r, err := Base64Decode(s)
 		return r, true, err
 	case "parseJson":
-		if s == "" {
-			// json-smart's parser (Jayway's default provider) reads empty
-			// text as null (checked with tools/java/apigw17).
-			return nil, true, nil
-		}
 		v, err := ParseJSON(s)
 		return v, true, err
 	}
