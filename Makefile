@@ -77,6 +77,7 @@ bench-scaling:
 bench-cases:
 	$(GO) run ./tools/benchcompare cases -n 1000
 
-## difftest: random templates compared with Apache Velocity 1.7
+## difftest: random templates compared with Apache Velocity 1.7, then in API Gateway mode with tools/java/apigw17
 difftest:
-	$(GO) run ./tools/difftest -n $(or $(N),2000)
+	$(GO) run ./tools/difftest -n $(or $(N),5000)
+	$(GO) run ./tools/difftest -mode apigw -n $(or $(N),5000)
