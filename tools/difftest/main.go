@@ -108,6 +108,7 @@ func main() {
 	reduce := flag.Bool("reduce", false, "shrink each difference before reporting it")
 	casesOut := flag.String("cases", "", "also write the generated cases (vtlcheck's JSON Lines input) to this file")
 	timeout := flag.Duration("timeout", 10*time.Minute, "overall time limit")
+	minRate := flag.Float64("min", 0, "exit with status 1 when fewer than this percentage of templates are identical (for CI)")
 	mode := flag.String("mode", "velocity", "velocity (VTL engine vs Velocity 1.7) or apigw (API Gateway templates vs tools/java/apigw17)")
 	flag.Parse()
 	switch *mode {
@@ -170,8 +171,15 @@ func main() {
 		fatal(err)
 	}
 	same := len(cases) - len(diffs)
+	rate := 100 * float64(same) / float64(len(cases))
 	fmt.Printf("%d templates, %d identical (%.2f%%), %d differ [%s]\n", len(cases), same,
-		100*float64(same)/float64(len(cases)), len(diffs), time.Since(start).Round(time.Millisecond))
+		rate, len(diffs), time.Since(start).Round(time.Millisecond))
+	if rate < *minRate {
+		defer func() {
+			fmt.Fprintf(os.Stderr, "difftest: %.2f%% identical is below -min %.2f%%\n", rate, *minRate)
+			os.Exit(1)
+		}()
+	}
 	if apigwMode {
 		fmt.Printf("  (of the identical, %d are an error in both)\n", bothFail)
 	}
