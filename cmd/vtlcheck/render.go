@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/vtlcheck/vtlcheck/vtleval"
+	"github.com/vtlcheck/vtlcheck/vtleval/apigw"
 )
 
 // renderLine is one JSON Lines input of `vtlcheck render --jsonl`.
@@ -60,6 +61,10 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "vtlcheck: %v\n", err)
 			return 1
 		}
+		if _, err := apigw.RequestFromJSON(data); err != nil {
+			fmt.Fprintf(stderr, "vtlcheck: %s\n", fileErr(*req, err))
+			return 1
+		}
 		out, err = renderAPIGW(*tmpl, string(src), data)
 		if err != nil {
 			fmt.Fprintf(stderr, "vtlcheck: %v\n", err)
@@ -89,7 +94,7 @@ func renderVelocity(name, src string, ctx []byte, ctxName string) (string, error
 		if ctxName == "" {
 			ctxName = "context"
 		}
-		return "", fmt.Errorf("%s:%v", ctxName, err)
+		return "", fmt.Errorf("%s", fileErr(ctxName, err))
 	}
 	t, err := vtleval.Parse(name, src)
 	if err != nil {
@@ -148,4 +153,14 @@ func renderOne(in renderLine, line int) (*string, string) {
 		return nil, err.Error()
 	}
 	return &out, ""
+}
+
+// fileErr prefixes an error with the file it is about: "file:line:col: msg"
+// when the error starts with a position, else "file: msg".
+func fileErr(file string, err error) string {
+	msg := err.Error()
+	if msg != "" && msg[0] >= '0' && msg[0] <= '9' {
+		return file + ":" + msg
+	}
+	return file + ": " + msg
 }
