@@ -3,11 +3,15 @@ package apigw
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/vtlcheck/vtlcheck/vtleval"
 )
 
 // This file is API Gateway's JSONPath (apigw.md §1.6): the dialect of Jayway JsonPath 2.0.0
@@ -27,13 +31,15 @@ import (
 //	$.a[(@.length-1)]          index from the end (also @.size())
 //	$.*  $.a[*]                every member / element
 //	$..name  $..*  $..[0]      deep scan
+//	$.a[?(@.b == 1 && @.c)]    filter (see "Filters" below): keeps an array's elements, or
+//	                           an object itself, that pass; never definite
 //
 // As in Jayway, a path not starting with '$' gets "$." in front (so the mapping form
 // "a.b" is "$.a.b"), '@' at the start means '$', surrounding white space is ignored, and a
-// space elsewhere is an error. Filters ([?(...)]) and functions are not supported: they are
-// rejected with an error naming the column, as is every spelling Jayway 2.0.0 would read in
-// a surprising way (double-quoted names, a name holding a quote or bracket, "[1 0]",
-// "[٣]", "[+1]", a name directly after ']').
+// space elsewhere (outside brackets) is an error. Functions are not supported; they, and
+// every spelling Jayway 2.0.0 would read in a surprising way (double-quoted names, a name
+// holding a quote or bracket, "[1 0]", "[٣]", "[+1]", a name directly after ']', and the
+// filter spellings listed under "Filters"), are rejected with an error naming the column.
 //
 // # Results
 //
@@ -42,8 +48,12 @@ import (
 // yields the list of matches, possibly empty. Jayway's PathNotFoundException is
 // [ErrPathNotFound]; it is raised in Jayway's places, which include some indefinite paths
 // (an index out of range anywhere, a missing leaf under '*' applied to an object,
-// "$..b.c" when some b is not an object). Its InvalidPathException at evaluation time
-// (an index applied to an object or a string) is a *[JSONPathError].
+// "$..b.c" when some b is not an object, a missing leaf after a filter). Its
+// InvalidPathException at evaluation time (an index applied to an object or a string, a
+// filter applied to a string or null) is a *[JSONPathError], and so is the
+// NumberFormatException a filter comparing a number with a non-numeric string makes Jayway
+// throw (its Msg starts "NumberFormatException: "). A filter on a missing property reads
+// as an empty list, as in Jayway ("$.items[?(@.id)]" on {} is []).
 
 // ErrPathNotFound is Jayway's PathNotFoundException: the path selects nothing and Jayway
 // throws rather than returning an empty result. API Gateway then gives "" for $input.json and
@@ -131,12 +141,14 @@ const (
 	stepSliceBetween                 // [from:to]
 	stepWildcard                     // * or [*]
 	stepScan                         // ..
+	stepFilter                       // [?(...)]
 )
 
 type pathStep struct {
-	kind  stepKind
-	names []string
-	ints  []int
+	kind   stepKind
+	names  []string
+	ints   []int
+	filter filterNode // stepFilter
 }
 
 // definite reports Jayway's isTokenDefinite.
@@ -173,6 +185,8 @@ func (s pathStep) fragment() string {
 		return "[*]"
 	case stepScan:
 		return ".."
+	case stepFilter:
+		return "[?]"
 	}
 	return "?"
 }
@@ -369,8 +383,11 @@ func (c *pathCompiler) bracket(i int) (pathStep, int, error) {
 	case ch == '\'':
 		step, err := c.bracketNames(i+1, body)
 		return step, end + 1, err
-	case ch == '?' || ch == '(' && k+1 < len(body) && body[k+1] == '?':
-		return pathStep{}, 0, c.errAt(i+1+k, "filter expressions [?(...)] are not supported")
+	case ch == '?':
+		step, err := c.filter(i, end)
+		return step, end + 1, err
+	case ch == '(' && k+1 < len(body) && body[k+1] == '?':
+		return pathStep{}, 0, c.errAt(i+1+k, "a filter is written [?(...)]")
 	case ch == '(':
 		step, err := c.fromEnd(i+1, body)
 		return step, end + 1, err
@@ -517,7 +534,7 @@ func (c *pathCompiler) indexes(off int, body []rune) (pathStep, error) {
 // JSON null); for an indefinite path it is the list of matches in Jayway's order. Errors
 // wrap [ErrPathNotFound] or are *[JSONPathError].
 func (p *JSONPath) Read(doc JSONNode) ([]JSONNode, error) {
-	e := &pathEval{p: p}
+	e := &pathEval{p: p, root: doc}
 	if err := e.eval(0, "$", doc); err != nil {
 		return nil, err
 	}
@@ -538,8 +555,15 @@ func (p *JSONPath) canonical() string {
 }
 
 type pathEval struct {
-	p   *JSONPath
-	out []JSONNode
+	p    *JSONPath
+	root JSONNode // the document, for $ paths in filters
+	out  []JSONNode
+	// locs[k] is where out[k] is in the document (Jayway's path string), used to tell
+	// whether two filter operands are the same Java object; "" for a new object.
+	locs []string
+	// requireProps is Jayway's Option.REQUIRE_PROPERTIES, which filters' existence
+	// checks use.
+	requireProps bool
 }
 
 func (e *pathEval) notFound(msg string) error {
@@ -567,6 +591,7 @@ func (e *pathEval) upstreamDefinite(i int) bool {
 func (e *pathEval) eval(i int, cur string, model JSONNode) error {
 	if i == len(e.p.steps) {
 		e.out = append(e.out, model)
+		e.locs = append(e.locs, cur)
 		return nil
 	}
 	s := e.p.steps[i]
@@ -598,6 +623,34 @@ func (e *pathEval) eval(i int, cur string, model JSONNode) error {
 		return nil
 	case stepScan:
 		return e.walk(i+1, cur, model)
+	case stepFilter:
+		// Jayway's PredicatePathToken: an object is kept or dropped whole, an array's
+		// elements one by one; anything else is an error.
+		switch {
+		case model != nil && model.Kind() == JSONObject:
+			ok, err := e.accept(s.filter, model, cur)
+			if err != nil || !ok {
+				return err
+			}
+			return e.eval(i+1, cur, model)
+		case model != nil && model.Kind() == JSONArray:
+			for j := 0; j < model.Len(); j++ {
+				ok, err := e.accept(s.filter, model.Index(j), cur+"["+strconv.Itoa(j)+"]")
+				if err == nil && ok {
+					err = e.index(i, cur, model, j)
+				}
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		ctx := "null"
+		if model != nil && model.Kind() != JSONNull {
+			ctx = describeNode(model)
+		}
+		return &JSONPathError{Expr: e.p.expr, Msg: fmt.Sprintf("Filter: %s can not be applied to primitives. Current context is: %s",
+			e.p.tail(i), ctx)}
 	}
 	// An array step.
 	if model == nil || model.Kind() == JSONNull {
@@ -700,6 +753,9 @@ func (e *pathEval) property(i int, cur string, model JSONNode, names []string) e
 	for _, k := range names {
 		v, ok := model.Get(k)
 		if !ok {
+			if e.requireProps {
+				return e.notFound("Missing property in path " + evalPath)
+			}
 			continue
 		}
 		if j := indexOfName(sub.Names, k); j >= 0 {
@@ -710,6 +766,7 @@ func (e *pathEval) property(i int, cur string, model JSONNode, names []string) e
 		sub.Values = append(sub.Values, v)
 	}
 	e.out = append(e.out, sub)
+	e.locs = append(e.locs, "")
 	return nil
 }
 
@@ -739,7 +796,11 @@ func (e *pathEval) walk(i int, cur string, model JSONNode) error {
 	s := e.p.steps[i]
 	switch model.Kind() {
 	case JSONObject:
-		if e.scanMatches(s, model) {
+		match, err := e.scanMatches(s, model, cur)
+		if err != nil {
+			return err
+		}
+		if match {
 			if err := e.eval(i, cur, model); err != nil {
 				return err
 			}
@@ -751,7 +812,11 @@ func (e *pathEval) walk(i int, cur string, model JSONNode) error {
 			}
 		}
 	case JSONArray:
-		if e.scanMatches(s, model) {
+		match, err := e.scanMatches(s, model, cur)
+		if err != nil {
+			return err
+		}
+		if match {
 			if e.leaf(i) {
 				if err := e.eval(i, cur, model); err != nil {
 					return err
@@ -775,25 +840,29 @@ func (e *pathEval) walk(i int, cur string, model JSONNode) error {
 	return nil
 }
 
-// scanMatches is the predicate Jayway's scan uses to decide where step s applies.
-func (e *pathEval) scanMatches(s pathStep, model JSONNode) bool {
+// scanMatches is the predicate Jayway's scan uses to decide where step s applies; cur is
+// where model is.
+func (e *pathEval) scanMatches(s pathStep, model JSONNode, cur string) (bool, error) {
 	switch s.kind {
 	case stepProperty:
 		if model.Kind() != JSONObject {
-			return false
+			return false, nil
 		}
 		for _, k := range s.names {
 			if _, ok := model.Get(k); !ok {
-				return false
+				return false, nil
 			}
 		}
-		return true
+		return true, nil
 	case stepWildcard:
-		return true
+		return true, nil
 	case stepScan:
-		return false
+		return false, nil
+	case stepFilter:
+		// The filter is tried on the object or array itself.
+		return e.accept(s.filter, model, cur)
 	}
-	return model.Kind() == JSONArray
+	return model.Kind() == JSONArray, nil
 }
 
 // GJSONNode adapts a gjson.Result to [JSONNode]. Object members are looked up by
@@ -916,4 +985,704 @@ func writeJSONString(b *strings.Builder, s string) {
 		}
 	}
 	b.WriteByte('"')
+}
+
+// # Filters
+//
+// Jayway 2.0.0's filter language is a string split, not a grammar, and this section follows
+// its steps (PathCompiler.findFilterBounds, Filter.parse, Criteria.parse/create/safeCompare):
+//
+//   - The condition inside [?( )] is cut at every "&&" and "||", wherever they are. Each
+//     piece loses the '(' '[' '?' and spaces at its start and the ')' and spaces at its end,
+//     so parentheses are accepted but do not group: the pieces are combined right to left
+//     (the last condition first), && binding the nearest || operand (OrFilter.and).
+//   - A piece is a path alone (existence: the value is there and not null; "!@.a"
+//     negates it), or two operands around the first of == >= <= != < > =~ found in it.
+//   - An operand is an @ or $ path (definite only), a 'quoted string' (no escapes), a
+//     /regex/ or /regex/i (Java syntax, =~ only), or a bare word, which Jayway keeps as a
+//     Java String: true, false, null and numbers are accepted here.
+//   - Comparisons are Criteria.safeCompare(right, left): a JSON null or the string "null"
+//     (so also the bare word null) sorts before everything; two strings compare as Java
+//     strings; two numbers, or a string on the right and a number on the left, as
+//     BigDecimals (so '1.0' == 1, and a string that is not a number makes Jayway throw
+//     NumberFormatException); a string on the right and a boolean on the left as
+//     Boolean.valueOf(string); two booleans as booleans; anything else (a number on the
+//     right and a string on the left, objects, arrays) does not match. <, <=, >, >= never
+//     match when exactly one side is a JSON null. A path that selects nothing never
+//     matches (not even !=).
+//   - $ paths compare against the document, but an existence check evaluates even a $
+//     path against the current item, as Jayway does.
+//
+// Rejected with an error naming the column: pieces or literals Jayway would cut or read
+// in a surprising way ("&&" or "||" or an operator inside a string or regex, a quote,
+// backslash or bracket inside a string, "!" before a compared path, a bare word that is
+// not true/false/null/a number, a regex compared with anything but =~), an unbalanced
+// filter, and indefinite paths in conditions (Jayway rejects those too). =~ matches the
+// whole of the value's Java toString (Pattern.matches): a number as Java prints it, an
+// object as LinkedHashMap's {k=v, ...}, an array as json-smart's compact JSON.
+
+// filterNode is a compiled filter: Jayway's Criteria, AndFilter or OrFilter.
+type filterNode interface {
+	apply(e *pathEval, item JSONNode, loc string) (bool, error)
+}
+
+// filterAnd is Jayway's AndFilter: its predicates in order, stopping at the first false.
+type filterAnd []filterNode
+
+func (f filterAnd) apply(e *pathEval, item JSONNode, loc string) (bool, error) {
+	for _, p := range f {
+		ok, err := p.apply(e, item, loc)
+		if err != nil || !ok {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// filterOr is Jayway's OrFilter.
+type filterOr struct{ left, right filterNode }
+
+func (f *filterOr) apply(e *pathEval, item JSONNode, loc string) (bool, error) {
+	ok, err := f.left.apply(e, item, loc)
+	if err != nil || ok {
+		return ok, err
+	}
+	return f.right.apply(e, item, loc)
+}
+
+type operandKind int
+
+const (
+	operandPath    operandKind = iota // @... or $...
+	operandString                     // a quoted string or a bare word: a Java String
+	operandPattern                    // /regex/ or /regex/i
+)
+
+type filterOperand struct {
+	kind operandKind
+	path *JSONPath
+	root bool   // a $ path
+	text string // operandString: the string
+	re   *SelectionPattern
+}
+
+// criterion is Jayway's Criteria as Criteria.create builds it from one piece.
+type criterion struct {
+	op          string // "" for an existence check
+	wantExists  bool   // existence check: false for !@...
+	left, right filterOperand
+}
+
+// jayOperators is Criteria.OPERATORS: the first found (by indexOf) in a piece is its operator.
+var jayOperators = []string{"==", ">=", "<=", "!=", "<", ">", "=~"}
+
+// filter parses the filter c.path[i:end+1], which starts "[" spaces "?", as Jayway's
+// PathComponentAnalyzer.analyzeCriteriaSequence4 and Filter.parse do.
+func (c *pathCompiler) filter(i, end int) (pathStep, error) {
+	p := c.path
+	// findFilterBounds: the first ']' outside quotes once the parentheses are closed.
+	parens, inQuote, stop := 0, false, -1
+	for k := i; k <= end && stop < 0; k++ {
+		switch p[k] {
+		case '(':
+			if !inQuote {
+				parens++
+			}
+		case ')':
+			if !inQuote {
+				parens--
+			}
+		case ']':
+			if !inQuote && parens == 0 {
+				stop = k
+			}
+		case '\'':
+			if p[k-1] != '\\' {
+				inQuote = !inQuote
+			}
+		}
+	}
+	if stop != end {
+		return pathStep{}, c.errAt(i, "unbalanced filter: want [?(condition)] with its parentheses and quotes closed, and no bracket inside a quoted string")
+	}
+	lo, hi := c.trimRange(i+1, end)
+	lo++ // the '?'
+	lo, hi = c.trimRange(lo, hi)
+	if lo >= hi || p[lo] != '(' || p[hi-1] != ')' {
+		return pathStep{}, c.errAt(lo, "a filter is written [?(condition)]")
+	}
+	lo, hi = c.trimRange(lo+1, hi-1)
+	// Filter.parse: cut at every && and ||.
+	type piece struct{ lo, hi int }
+	var pieces []piece
+	var ops []string
+	start := lo
+	for k := lo; k+1 < hi; k++ {
+		two := string(p[k : k+2])
+		if two != "&&" && two != "||" {
+			continue
+		}
+		if k+2 < hi && p[k+2] == p[k] {
+			return pathStep{}, c.errAt(k, "%q is not an operator", string(p[k:k+3]))
+		}
+		pieces = append(pieces, piece{start, k})
+		ops = append(ops, two)
+		start = k + 2
+		k++
+	}
+	pieces = append(pieces, piece{start, hi})
+	crits := make([]filterNode, len(pieces))
+	for n, pc := range pieces {
+		quotes := 0
+		for k := pc.lo; k < pc.hi; k++ {
+			if p[k] == '\'' {
+				quotes++
+			}
+		}
+		if quotes%2 != 0 {
+			return pathStep{}, c.errAt(pc.lo, "unbalanced quotes in a filter condition (Jayway 2.0.0 has no escapes, and cuts the filter at every && and ||, even inside a string)")
+		}
+		crit, err := c.criterion(pc.lo, pc.hi)
+		if err != nil {
+			return pathStep{}, err
+		}
+		crits[n] = crit
+	}
+	// Filter.parse's stacks: the last condition first, then each operator from the right.
+	root := crits[len(crits)-1]
+	for k := len(ops) - 1; k >= 0; k-- {
+		next := crits[k]
+		if ops[k] == "||" {
+			root = &filterOr{root, next}
+			continue
+		}
+		switch r := root.(type) {
+		case filterAnd:
+			root = append(append(filterAnd{}, r...), next)
+		case *filterOr:
+			root = &filterOr{r.left, filterAnd{r.right, next}}
+		default:
+			root = filterAnd{root, next}
+		}
+	}
+	return pathStep{kind: stepFilter, filter: root}, nil
+}
+
+// trimRange is Java's trim on c.path[lo:hi].
+func (c *pathCompiler) trimRange(lo, hi int) (int, int) {
+	for lo < hi && c.path[lo] <= ' ' {
+		lo++
+	}
+	for hi > lo && c.path[hi-1] <= ' ' {
+		hi--
+	}
+	return lo, hi
+}
+
+// criterion parses one piece c.path[lo:hi] of a filter as Filter.cleanCriteria,
+// Criteria.parse and Criteria.create do.
+func (c *pathCompiler) criterion(lo, hi int) (*criterion, error) {
+	p := c.path
+	lo, hi = c.trimRange(lo, hi)
+	at := lo
+	for lo < hi && (p[lo] == '[' || p[lo] == '?' || p[lo] == '(' || p[lo] == ' ') {
+		lo++
+	}
+	for hi > lo && (p[hi-1] == ')' || p[hi-1] == ' ') {
+		hi--
+	}
+	if lo >= hi {
+		return nil, c.errAt(at, "empty condition in a filter")
+	}
+	text := string(p[lo:hi])
+	op, opAt := "", -1
+	for _, o := range jayOperators {
+		if k := strings.Index(text, o); k >= 0 {
+			op, opAt = o, utf8.RuneCountInString(text[:k])
+			break
+		}
+	}
+	if op == "" {
+		l, r := c.trimRange(lo, hi)
+		// Criteria.isPath: "$...", "@..." or "!@..." ("!$..." is not a path).
+		neg := p[l] == '!' && l+1 < r && p[l+1] == '@'
+		if neg {
+			l++
+		}
+		if p[l] != '@' && p[l] != '$' {
+			return nil, c.errAt(l, "a filter condition is a path (@.name) or a comparison (== != < <= > >= =~)")
+		}
+		left, err := c.operand(l, r)
+		if err != nil {
+			return nil, err
+		}
+		return &criterion{wantExists: !neg, left: left}, nil
+	}
+	ll, lr := c.trimRange(lo, lo+opAt)
+	rl, rr := c.trimRange(lo+opAt+utf8.RuneCountInString(op), hi)
+	if ll == lr {
+		return nil, c.errAt(lo+opAt, "no operand before %s", op)
+	}
+	if rl == rr {
+		return nil, c.errAt(lo+opAt, "no operand after %s", op)
+	}
+	if p[ll] == '!' || p[rl] == '!' {
+		at := ll
+		if p[rl] == '!' {
+			at = rl
+		}
+		return nil, c.errAt(at, "'!' only negates an existence check such as [?(!@.name)]")
+	}
+	left, err := c.operand(ll, lr)
+	if err != nil {
+		return nil, err
+	}
+	right, err := c.operand(rl, rr)
+	if err != nil {
+		return nil, err
+	}
+	patterns := 0
+	if left.kind == operandPattern {
+		patterns++
+	}
+	if right.kind == operandPattern {
+		patterns++
+	}
+	switch {
+	case op == "=~" && patterns != 1:
+		return nil, c.errAt(lo+opAt, "=~ needs a /regex/ on one side and a path or string on the other")
+	case op != "=~" && patterns != 0:
+		return nil, c.errAt(lo+opAt, "a /regex/ can only be used with =~")
+	}
+	return &criterion{op: op, left: left, right: right}, nil
+}
+
+// operand parses the trimmed operand c.path[lo:hi] as Criteria.create does.
+func (c *pathCompiler) operand(lo, hi int) (filterOperand, error) {
+	p := c.path
+	text := string(p[lo:hi])
+	switch ch := p[lo]; {
+	case ch == '@' || ch == '$':
+		path, err := CompileJSONPath(text)
+		if err != nil {
+			var pe *JSONPathError
+			if errors.As(err, &pe) {
+				col := lo + c.shift + 1
+				if pe.Col > 0 {
+					col += pe.Col - 1
+				}
+				return filterOperand{}, &JSONPathError{Expr: c.expr, Col: col, Msg: "in the filter path " + strconv.Quote(text) + ": " + pe.Msg}
+			}
+			return filterOperand{}, err
+		}
+		if !path.Definite() {
+			return filterOperand{}, c.errAt(lo, "the filter path %s is not definite (only names and single indexes may be used)", text)
+		}
+		return filterOperand{kind: operandPath, path: path, root: ch == '$'}, nil
+	case ch == '\'':
+		if hi-lo < 2 || p[hi-1] != '\'' {
+			return filterOperand{}, c.errAt(lo, "unterminated quoted string")
+		}
+		for k := lo + 1; k < hi-1; k++ {
+			switch p[k] {
+			case '\'', '\\', '[', ']':
+				return filterOperand{}, c.errAt(k, "character %q not supported in a filter string (Jayway 2.0.0 has no escapes)", p[k])
+			}
+		}
+		s := string(p[lo+1 : hi-1])
+		for _, o := range jayOperators {
+			if strings.Contains(s, o) {
+				return filterOperand{}, c.errAt(lo, "%s inside a filter string is not supported (Jayway 2.0.0 reads it as the operator)", o)
+			}
+		}
+		return filterOperand{kind: operandString, text: s}, nil
+	case ch == '/':
+		// Criteria.isPattern and compilePattern.
+		last := strings.LastIndexByte(text, '/')
+		ignoreCase := strings.HasSuffix(text, "/i")
+		if last <= 0 || !ignoreCase && last != len(text)-1 {
+			return filterOperand{}, c.errAt(lo, "a filter regex is written /regex/ or /regex/i")
+		}
+		src := text[1:last]
+		if ignoreCase {
+			src = "(?i)" + src
+		}
+		re, err := CompileSelectionPattern(src)
+		if err != nil {
+			return filterOperand{}, c.errAt(lo, "bad regex: %v", err)
+		}
+		return filterOperand{kind: operandPattern, re: re}, nil
+	}
+	if text == "true" || text == "false" || text == "null" || isJSONNumberText(text) {
+		return filterOperand{kind: operandString, text: text}, nil
+	}
+	return filterOperand{}, c.errAt(lo, "unexpected %q in a filter: want a path, a 'string', a number, true, false or null", text)
+}
+
+// isJSONNumberText reports whether s is -?digits(.digits)?([eE][+-]?digits)?.
+func isJSONNumberText(s string) bool {
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if digits() == 0 {
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(s)
+}
+
+// accept reports whether item, found at loc, passes filter f (PredicatePathToken.accept).
+func (e *pathEval) accept(f filterNode, item JSONNode, loc string) (bool, error) {
+	return f.apply(e, item, loc)
+}
+
+// filterValue is an operand's value as Java sees it in Criteria.safeCompare.
+type filterValue struct {
+	kind     byte // 'n' null, 's' String, 'd' Number, 'b' Boolean, 'o' anything else, 'p' Pattern
+	s        string
+	num      vtleval.Value
+	b        bool
+	node     JSONNode
+	loc      string // where a path's value is in the document; "" for a new object
+	fromPath bool
+	re       *SelectionPattern
+}
+
+func (c *criterion) apply(e *pathEval, item JSONNode, loc string) (bool, error) {
+	if c.op == "" {
+		// Criteria.eval's existence check: REQUIRE_PROPERTIES, and the path evaluated
+		// against the item even when it starts with $.
+		sub := &pathEval{p: c.left.path, root: e.root, requireProps: true}
+		err := sub.eval(0, "$", item)
+		if errors.Is(err, ErrPathNotFound) || err == nil && len(sub.out) == 0 {
+			return !c.wantExists, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		isNull := sub.out[0] == nil || sub.out[0].Kind() == JSONNull
+		return c.wantExists != isNull, nil
+	}
+	left, err := e.operandValue(c.left, item, loc)
+	if err == nil {
+		var right filterValue
+		right, err = e.operandValue(c.right, item, loc)
+		if err == nil {
+			// criteriaType.eval(expected = right, model = left)
+			return e.compare(c.op, right, left)
+		}
+	}
+	if errors.Is(err, ErrPathNotFound) {
+		return false, nil
+	}
+	return false, err
+}
+
+// operandValue evaluates an operand for item, found at loc (Criteria.evaluateIfPath).
+func (e *pathEval) operandValue(o filterOperand, item JSONNode, loc string) (filterValue, error) {
+	switch o.kind {
+	case operandString:
+		return filterValue{kind: 's', s: o.text}, nil
+	case operandPattern:
+		return filterValue{kind: 'p', re: o.re}, nil
+	}
+	doc, base := item, loc
+	if o.root {
+		doc, base = e.root, "$"
+	}
+	sub := &pathEval{p: o.path, root: e.root}
+	if err := sub.eval(0, "$", doc); err != nil {
+		return filterValue{}, err
+	}
+	if len(sub.out) == 0 {
+		return filterValue{}, sub.notFound("No results for path: " + o.path.canonical())
+	}
+	v := nodeFilterValue(sub.out[0])
+	v.fromPath = true
+	if l := sub.locs[0]; l != "" {
+		v.loc = base + l[1:]
+	}
+	return v, nil
+}
+
+func nodeFilterValue(n JSONNode) filterValue {
+	v := filterValue{kind: 'o', node: n}
+	if n == nil || n.Kind() == JSONNull {
+		v.kind = 'n'
+		return v
+	}
+	switch n := n.(type) {
+	case valueNode:
+		switch x := n.v.(type) {
+		case string:
+			v.kind, v.s = 's', x
+		case int32, int64, *big.Int, float64, float32, *vtleval.BigDecimal:
+			v.kind, v.num = 'd', x
+		case bool:
+			v.kind, v.b = 'b', x
+		}
+	case *GJSONNode:
+		switch n.Result.Type {
+		case gjson.String:
+			v.kind, v.s = 's', n.Result.String()
+		case gjson.Number:
+			v.kind, v.num = 'd', numberValue(n.Result.Raw)
+		case gjson.True, gjson.False:
+			v.kind, v.b = 'b', n.Result.Type == gjson.True
+		}
+	}
+	return v
+}
+
+// sameObject is Java's == on two operands' values: both read from the document at the
+// same place (or, for the engine's values, the same map or list).
+func sameObject(a, b filterValue) bool {
+	if !a.fromPath || !b.fromPath {
+		return false
+	}
+	if x, ok := a.node.(valueNode); ok {
+		if y, ok := b.node.(valueNode); ok {
+			switch xv := x.v.(type) {
+			case *vtleval.Map:
+				if yv, ok := y.v.(*vtleval.Map); ok && xv == yv {
+					return true
+				}
+			case *vtleval.List:
+				if yv, ok := y.v.(*vtleval.List); ok && xv == yv {
+					return true
+				}
+			}
+		}
+	}
+	return a.loc != "" && a.loc == b.loc
+}
+
+func isNullish(v filterValue) bool { return v.kind == 'n' || v.kind == 's' && v.s == "null" }
+
+// compare is CriteriaType.eval(expected, model) for the comparison operators and =~.
+func (e *pathEval) compare(op string, expected, model filterValue) (bool, error) {
+	if op == "=~" {
+		pattern, target := expected, model
+		if model.kind == 'p' {
+			pattern, target = model, expected
+		}
+		var s string
+		switch target.kind {
+		case 'n':
+			return false, nil
+		case 's':
+			s = target.s
+		case 'd':
+			s = vtleval.ToString(target.num)
+		case 'b':
+			s = strconv.FormatBool(target.b)
+		default:
+			// Object.toString of the map or list json-smart built.
+			var err error
+			if s, err = javaObjectString(target.node); err != nil {
+				return false, &JSONPathError{Expr: e.p.expr, Msg: "=~: " + err.Error()}
+			}
+		}
+		ok, err := pattern.re.Matches(s)
+		if err != nil {
+			return false, &JSONPathError{Expr: e.p.expr, Msg: "regex: " + err.Error()}
+		}
+		return ok, nil
+	}
+	switch op {
+	case ">", ">=", "<", "<=":
+		if (expected.kind == 'n') != (model.kind == 'n') {
+			return false, nil
+		}
+	}
+	cmp, ok, err := e.safeCompare(expected, model)
+	if err != nil || !ok {
+		return false, err
+	}
+	switch op {
+	case "==":
+		return cmp == 0, nil
+	case "!=":
+		return cmp != 0, nil
+	case ">":
+		return cmp < 0, nil
+	case ">=":
+		return cmp <= 0, nil
+	case "<":
+		return cmp > 0, nil
+	}
+	return cmp >= 0, nil // "<="
+}
+
+// safeCompare is Criteria.safeCompare(left, right); ok is false where Jayway throws
+// ValueCompareException (no match).
+func (e *pathEval) safeCompare(left, right filterValue) (cmp int, ok bool, err error) {
+	if sameObject(left, right) || left.kind == 'n' && right.kind == 'n' {
+		return 0, true, nil
+	}
+	ln, rn := isNullish(left), isNullish(right)
+	switch {
+	case ln && !rn:
+		return -1, true, nil
+	case !ln && rn:
+		return 1, true, nil
+	case ln && rn:
+		return 0, true, nil
+	case left.kind == 's' && right.kind == 's':
+		s := left.s
+		if strings.Contains(s, "'") {
+			s = strings.ReplaceAll(s, `\'`, "'")
+		}
+		return compareUTF16(s, right.s), true, nil
+	case left.kind == 's' && right.kind == 'd', left.kind == 'd' && right.kind == 'd':
+		ls := left.s
+		if left.kind == 'd' {
+			ls = vtleval.ToString(left.num)
+		}
+		l, err := e.bigDecimal(ls)
+		if err != nil {
+			return 0, false, err
+		}
+		r, err := e.bigDecimal(vtleval.ToString(right.num))
+		if err != nil {
+			return 0, false, err
+		}
+		return l.Cmp(r), true, nil
+	case left.kind == 's' && right.kind == 'b', left.kind == 'b' && right.kind == 'b':
+		l := left.b
+		if left.kind == 's' {
+			l = strings.EqualFold(left.s, "true") // Boolean.valueOf
+		}
+		switch {
+		case l == right.b:
+			return 0, true, nil
+		case l:
+			return 1, true, nil
+		}
+		return -1, true, nil
+	}
+	return 0, false, nil
+}
+
+// bigDecimal is new BigDecimal(s), whose NumberFormatException Jayway does not catch.
+func (e *pathEval) bigDecimal(s string) (*big.Rat, error) {
+	bad := func() (*big.Rat, error) {
+		return nil, &JSONPathError{Expr: e.p.expr, Msg: fmt.Sprintf("NumberFormatException: a filter compares a number with %q, which is not a number", s)}
+	}
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	mant := ""
+	intStart := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	mant = s[intStart:i]
+	frac := 0
+	if i < len(s) && s[i] == '.' {
+		i++
+		fs := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		frac = i - fs
+		mant += s[fs:i]
+	}
+	if mant == "" {
+		return bad()
+	}
+	exp := int64(0)
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		es := s[i+1:]
+		if es != "" && (es[0] == '+' || es[0] == '-') {
+			es = es[1:]
+		}
+		if es == "" || strings.Trim(es, "0123456789") != "" {
+			return bad()
+		}
+		n, err := strconv.ParseInt(strings.TrimPrefix(s[i+1:], "+"), 10, 32)
+		if err != nil {
+			return bad()
+		}
+		exp, i = n, len(s)
+	}
+	if i != len(s) {
+		return bad()
+	}
+	scale := exp - int64(frac)
+	if scale > 10000 || scale < -10000 {
+		return nil, &JSONPathError{Expr: e.p.expr, Msg: fmt.Sprintf("a filter compares a number with exponent %d; not supported", scale)}
+	}
+	u, _ := new(big.Int).SetString(mant, 10)
+	if s[0] == '-' {
+		u.Neg(u)
+	}
+	r := new(big.Rat).SetInt(u)
+	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(abs64(scale)), nil)
+	if scale >= 0 {
+		r.Mul(r, new(big.Rat).SetInt(p))
+	} else {
+		r.Quo(r, new(big.Rat).SetInt(p))
+	}
+	return r, nil
+}
+
+func abs64(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// compareUTF16 is Java's String.compareTo: by UTF-16 code units.
+func compareUTF16(a, b string) int {
+	x, y := utf16.Encode([]rune(a)), utf16.Encode([]rune(b))
+	for i := 0; i < len(x) && i < len(y); i++ {
+		if x[i] != y[i] {
+			return int(x[i]) - int(y[i])
+		}
+	}
+	return len(x) - len(y)
+}
+
+// javaObjectString is Java's toString of the map or list n stands for, as json-smart
+// built it for Jayway: a LinkedHashMap's {k=v, ...} for an object, a JSONArray's compact
+// JSON for an array (vtleval.ToString of the engine's values gives both).
+func javaObjectString(n JSONNode) (string, error) {
+	if v, ok := n.(valueNode); ok {
+		return vtleval.ToString(v.v), nil
+	}
+	r := gjsonOf(n)
+	if !r.IsObject() && !r.IsArray() {
+		return "", errors.New("cannot print this value as Java would")
+	}
+	v, err := ParseJSON(r.Raw)
+	if err != nil {
+		return "", err
+	}
+	return vtleval.ToString(v), nil
 }
