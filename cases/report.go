@@ -6,7 +6,9 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -33,20 +35,41 @@ func (r *Result) Failure() string {
 
 // Run runs each case with run (which drives the API Gateway pipeline) and
 // checks the outcome. Cases with "skip:" are not run.
+//
+// Cases run in parallel on all CPUs (run must be safe for concurrent use, as
+// [RunCase] is); the results keep the order of cs.
 func Run(cs []*Case, run func(*Case) Outcome) []*Result {
-	rs := make([]*Result, 0, len(cs))
-	for _, c := range cs {
-		r := &Result{Case: c}
-		if c.Skip != "" {
-			r.Skipped = true
-		} else {
-			start := time.Now()
-			r.Outcome = run(c)
-			r.Mismatches = Check(c, r.Outcome)
-			r.Elapsed = time.Since(start)
-		}
-		rs = append(rs, r)
+	rs := make([]*Result, len(cs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	if workers > len(cs) {
+		workers = len(cs)
 	}
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				c := cs[i]
+				r := &Result{Case: c}
+				if c.Skip != "" {
+					r.Skipped = true
+				} else {
+					start := time.Now()
+					r.Outcome = run(c)
+					r.Mismatches = Check(c, r.Outcome)
+					r.Elapsed = time.Since(start)
+				}
+				rs[i] = r
+			}
+		}()
+	}
+	for i := range cs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	return rs
 }
 
