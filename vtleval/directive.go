@@ -373,7 +373,7 @@ func (it *javaIterator) next() (Value, error) {
 	if it.rng != nil {
 		v := it.rng.first + int32(it.cursor)*it.rng.delta
 		it.cursor++
-		return v, nil
+		return boxInt32(v), nil
 	}
 	items := it.items
 	if it.list != nil {
@@ -388,6 +388,23 @@ func (it *javaIterator) next() (Value, error) {
 		return v, nil
 	}
 	return items[it.cursor-1], nil
+}
+
+// boxedInts holds Integers 0 to 1023 as Values, so that #foreach's counter
+// and range elements need no allocation (Go boxes only 0-255 for free).
+var boxedInts = func() (b [1024]Value) {
+	for i := range b {
+		b[i] = int32(i)
+	}
+	return
+}()
+
+// boxInt32 returns v as a Value.
+func boxInt32(v int32) Value {
+	if v >= 0 && int(v) < len(boxedInts) {
+		return boxedInts[v]
+	}
+	return v
 }
 
 // child returns the i-th child of a directive node as Velocity numbers
@@ -407,6 +424,16 @@ func (st *state) childCount(n *syntax.Directive) int {
 		return len(n.Args) + 1
 	}
 	return len(n.Args)
+}
+
+// holds reports whether the global variable name is set to the boolean v.
+func (st *state) holds(sc *scope, name string, v bool) bool {
+	cur, err := sc.get(name)
+	if err != nil {
+		return false
+	}
+	b, ok := cur.(bool)
+	return ok && b == v
 }
 
 // foreach is Foreach.render. It reads its children by position, as
@@ -483,14 +510,20 @@ func (st *state) foreach(sc *scope, f *syntax.File, n *syntax.Directive) error {
 				break
 			}
 		}
-		sc.put("velocityCount", int32(i+1))
+		sc.put("velocityCount", boxInt32(int32(i+1)))
 		it, err := iter.next()
 		if err != nil {
 			loopErr = &EvalError{Pos: f.Position(n.P), Expr: "#foreach", Msg: err.Error(), Err: err}
 			break
 		}
 		hasNext := iter.hasNext()
-		sc.put("velocityHasNext", hasNext)
+		// Writing the value the variable already holds changes nothing in
+		// the global context (a macro frame also copies it to its own
+		// variables, so there it is always written). velocityHasNext stays
+		// true for all but the last element: skip the map write.
+		if sc.kind != globalScope || !st.holds(sc, "velocityHasNext", hasNext) {
+			sc.put("velocityHasNext", hasNext)
+		}
 		sc.put(key, it)
 		fs.index++
 		fs.hasNext = hasNext

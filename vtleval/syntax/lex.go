@@ -1,5 +1,10 @@
 package syntax
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // The scanner is a port of the token manager that JavaCC generates from Apache
 // Velocity 1.7's grammar (src/parser/Parser.jjt at tag 1.7). Velocity's
 // whitespace and "schmoo" rules live almost entirely in that token manager:
@@ -125,13 +130,66 @@ func (k tokKind) String() string {
 }
 
 // token is one token handed to the parser.
+//
+// Tokens hold no pointers, so that the garbage collector never scans them:
+// the image is the source text [pos, end) unless an action or the parser
+// replaced it (img, an index into lexer.strs), and so is the prefix.
 type token struct {
-	kind    tokKind
-	image   string // text, including any MORE prefix
-	pos     int    // rune offset of the first character (of the MORE prefix)
-	end     int    // rune offset after the last character
-	special []string
-	next    *token
+	pos  int32 // rune offset of the first character (of the MORE prefix)
+	end  int32 // rune offset after the last character
+	img  int32 // the image when not the source text: index into lexer.strs (0: none)
+	pfx  int32 // the prefix (see lexer.prefix): index into lexer.strs (0: none)
+	kind tokKind
+	// hasSpecial: special tokens came before this one; skipPrefix: the
+	// last of them starts with "##" (see parser.tokenLiteral).
+	hasSpecial bool
+	skipPrefix bool
+}
+
+// img returns t's image: its text, including any MORE prefix.
+func (l *lexer) img(t *token) string {
+	if t.img != 0 {
+		return l.strs[t.img]
+	}
+	return l.image(int(t.pos), int(t.end))
+}
+
+// setImage replaces t's image.
+func (l *lexer) setImage(t *token, s string) {
+	if s == l.img(t) {
+		return
+	}
+	t.img = l.str1(s)
+}
+
+// prefix returns what the special tokens before t add to its literal
+// (specialText).
+func (l *lexer) prefix(t *token) string {
+	if t.pfx == 0 {
+		return ""
+	}
+	return l.strs[t.pfx]
+}
+
+func (l *lexer) str1(s string) int32 {
+	if len(l.strs) == 0 {
+		l.strs = append(l.strs, "")
+	}
+	l.strs = append(l.strs, s)
+	return int32(len(l.strs) - 1)
+}
+
+// setSpecials records the special tokens that came before t.
+func (l *lexer) setSpecials(t *token, specials []string) {
+	if len(specials) == 0 {
+		return
+	}
+	t.hasSpecial = true
+	if strings.HasPrefix(specials[len(specials)-1], "##") {
+		t.skipPrefix = true
+	} else if p := specialText(specials); p != "" {
+		t.pfx = l.str1(p)
+	}
 }
 
 // rules lists, per lexical state, the token kinds that may match there.
@@ -173,6 +231,121 @@ var rules = [...][]tokKind{
 		tokMoreMultiComment, tokMoreHash, tokTextblock, tokMoreAny},
 }
 
+// dispatch lists, per lexical state and per first character, the rules of
+// the state that can match a token starting with that character, in rule
+// order: next tries only those, which is equivalent to trying them all
+// since the others match nothing.
+var dispatch [len(rules)]struct {
+	ascii [128][]tokKind
+	other []tokKind // first character beyond ASCII
+}
+
+func init() {
+	for st, ks := range rules {
+		d := &dispatch[st]
+		for c := range rune(128) {
+			for _, k := range ks {
+				if canStart(k, c) {
+					d.ascii[c] = append(d.ascii[c], k)
+				}
+			}
+		}
+		for _, k := range ks {
+			if canStart(k, 0x80) {
+				d.other = append(d.other, k)
+			}
+		}
+	}
+}
+
+// canStart reports whether a token of kind k can begin with c; every
+// character from U+0080 on is treated alike (no rule names one). It must
+// hold whenever match(k, i) > 0 with src[i] == c (lex_test.go checks it).
+func canStart(k tokKind, c rune) bool {
+	switch k {
+	case tokIndexLBracket, tokLBracket:
+		return c == '['
+	case tokIndexRBracket, tokRBracket, tokTextblock:
+		return c == ']'
+	case tokComma:
+		return c == ','
+	case tokDoubleDot, tokDot:
+		return c == '.'
+	case tokColon:
+		return c == ':'
+	case tokLeftCurley, tokLCurly, tokBracketedWord:
+		return c == '{'
+	case tokRightCurley, tokRCurly:
+		return c == '}'
+	case tokLParen:
+		return c == '('
+	case tokRParen, tokRefMod2RParen:
+		return c == ')'
+	case tokEscapeDirective, tokDoubleEscape, tokEscape:
+		return c == '\\'
+	case tokSetDirective:
+		return c == ' ' || c == '\t' || c == '#'
+	case tokMoreDollar, tokMoreDollarBang:
+		return c == '\\' || c == '$'
+	case tokMoreTextblock, tokMoreFormalComment, tokMoreMultiComment, tokMoreHash,
+		tokSingleLineCommentStart:
+		return c == '#'
+	case tokText:
+		return c != '$' && c != '#' && c != '\\'
+	case tokSingleLineComment, tokNewline:
+		return c == '\n' || c == '\r'
+	case tokFormalComment, tokMultiLineComment, tokMultiply:
+		return c == '*'
+	case tokSkip, tokMoreAny, tokRefTerminator, tokDirTerminator:
+		return true
+	case tokWhitespace:
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r'
+	case tokStringLiteral:
+		return c == '"' || c == '\''
+	case tokTrue:
+		return c == 't'
+	case tokFalse:
+		return c == 'f'
+	case tokMinus:
+		return c == '-'
+	case tokPlus:
+		return c == '+'
+	case tokDivide:
+		return c == '/'
+	case tokModulus:
+		return c == '%'
+	case tokAnd:
+		return c == '&' || c == 'a'
+	case tokOr:
+		return c == '|' || c == 'o'
+	case tokLT, tokLE:
+		return c == '<' || c == 'l'
+	case tokGT, tokGE:
+		return c == '>' || c == 'g'
+	case tokEQ:
+		return c == '=' || c == 'e'
+	case tokNE, tokNot:
+		return c == '!' || c == 'n'
+	case tokEquals:
+		return c == '='
+	case tokEnd, tokElseIf, tokElse:
+		return c == 'e' || c == '{'
+	case tokIf:
+		return c == 'i' || c == '{'
+	case tokInteger:
+		return c == '-' || isDigit(c)
+	case tokFloat:
+		return c == '-' || c == '.' || isDigit(c)
+	case tokWord:
+		return isLetter(c) || c == '_' || c == '@'
+	case tokIdentifier:
+		return isLetter(c) || c == '_'
+	case tokEmptyIndex:
+		return c == '$'
+	}
+	return true
+}
+
 func isMore(k tokKind) bool {
 	switch k {
 	case tokMoreDollar, tokMoreDollarBang, tokMoreTextblock, tokMoreFormalComment,
@@ -191,8 +364,12 @@ type savedState struct {
 // switch the lexical state between two pulls, as Velocity's parser does.
 type lexer struct {
 	src   []rune
+	str   string  // src as a string: token images are substrings of it
+	boff  []int32 // byte offset in str of each rune of src (and of the end); nil when src is ASCII
 	pos   int
 	state lexState
+	slab  []token  // tokens not handed out yet, allocated in blocks
+	strs  []string // replaced images and prefixes of tokens; strs[0] is ""
 
 	lparen, rparen int
 	stack          []savedState
@@ -202,6 +379,44 @@ type lexer struct {
 	inSet          bool
 
 	specials []string // special tokens waiting for the next token
+}
+
+// newLexer returns a lexer of src, rs being []rune(src).
+func newLexer(src string, rs []rune) *lexer {
+	l := &lexer{src: rs, str: src}
+	if !utf8.ValidString(src) {
+		// []rune turned each bad byte into U+FFFD: images are made of those
+		l.str = string(rs)
+	}
+	if len(rs) != len(l.str) {
+		l.boff = make([]int32, len(rs)+1)
+		b := 0
+		for i, c := range rs {
+			l.boff[i] = int32(b)
+			b += utf8.RuneLen(c)
+		}
+		l.boff[len(rs)] = int32(b)
+	}
+	return l
+}
+
+// image returns the text of runes [from, to) of the source.
+func (l *lexer) image(from, to int) string {
+	if l.boff == nil {
+		return l.str[from:to]
+	}
+	return l.str[l.boff[from]:l.boff[to]]
+}
+
+func (l *lexer) newToken() *token {
+	if len(l.slab) == 0 {
+		n := len(l.src) / 8
+		n = min(max(n, 16), 256)
+		l.slab = make([]token, n)
+	}
+	t := &l.slab[0]
+	l.slab = l.slab[1:]
+	return t
 }
 
 // lexError is a lexical error: no rule matches at pos.
@@ -649,12 +864,20 @@ func (l *lexer) next() (*token, error) {
 				// lexical error (Velocity fails on a template ending in "$").
 				return nil, &lexError{pos: l.pos, eof: true}
 			}
-			t := &token{kind: tokEOF, pos: l.pos, end: l.pos, special: l.specials}
-			l.specials = nil
+			t := l.newToken()
+			*t = token{kind: tokEOF, pos: int32(l.pos), end: int32(l.pos)}
+			l.setSpecials(t, l.specials)
+			l.specials = l.specials[:0]
 			return t, nil
 		}
 		best, bestLen := tokEOF, 0
-		for _, k := range rules[l.state] {
+		var cands []tokKind
+		if c := l.src[l.pos]; c < 128 {
+			cands = dispatch[l.state].ascii[c]
+		} else {
+			cands = dispatch[l.state].other
+		}
+		for _, k := range cands {
 			if n := l.match(k, l.pos); n > bestLen {
 				best, bestLen = k, n
 			}
@@ -667,28 +890,29 @@ func (l *lexer) next() (*token, error) {
 			l.moreAction(best)
 			continue
 		}
-		image := string(l.src[start:l.pos])
 		switch best {
 		case tokSkip:
 			start = l.pos
 			continue
 		case tokRefTerminator:
 			l.pos-- // backup(1)
-			l.specials = append(l.specials, image)
+			l.specials = append(l.specials, l.image(start, l.pos))
 			l.inReference = false
 			l.pop()
 			start = l.pos
 			continue
 		case tokDirTerminator:
 			l.pos--
-			l.specials = append(l.specials, image)
+			l.specials = append(l.specials, l.image(start, l.pos))
 			l.inDirective = false
 			l.pop()
 			start = l.pos
 			continue
 		}
-		t := &token{kind: best, image: image, pos: start, end: l.pos, special: l.specials}
-		l.specials = nil
+		t := l.newToken()
+		*t = token{kind: best, pos: int32(start), end: int32(l.pos)}
+		l.setSpecials(t, l.specials)
+		l.specials = l.specials[:0]
 		l.tokenAction(t)
 		return t, nil
 	}
@@ -787,10 +1011,9 @@ func (l *lexer) tokenAction(t *token) {
 	case tokIf, tokElseIf:
 		l.state = stDirective
 	case tokInteger:
-		if len(t.image) >= 2 && t.image[len(t.image)-2:] == ".." {
+		if strings.HasSuffix(l.img(t), "..") {
 			l.pos -= 2
-			t.end -= 2
-			t.image = t.image[:len(t.image)-2]
+			t.end -= 2 // the image is the source text: now without ".."
 		}
 		if l.lparen == 0 && !l.inSet && l.state != stRefMod2 && l.state != stRefIndex {
 			l.pop()
@@ -802,7 +1025,7 @@ func (l *lexer) tokenAction(t *token) {
 	case tokDot:
 		l.pos--
 		t.end--
-		t.image = "." // the action replaces the image, MORE prefix included
+		l.setImage(t, ".") // the action replaces the image, MORE prefix included
 		l.state = stRefModifier
 	case tokRCurly:
 		l.pop()

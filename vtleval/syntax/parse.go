@@ -7,6 +7,7 @@ package syntax
 
 import (
 	"fmt"
+	"math"
 	"runtime"
 	"strings"
 )
@@ -125,8 +126,13 @@ func lineStarts(src []rune) []int {
 // Parse parses a template. name is used in error positions.
 func Parse(name, src string, opts *Options) (f *File, err error) {
 	rs := []rune(src)
+	if len(rs) > math.MaxInt32 {
+		// token positions are int32
+		return nil, &Error{Pos: Position{Filename: name}, Msg: fmt.Sprintf("template too large (%d characters)", len(rs))}
+	}
 	f = &File{Name: name, Src: rs, lines: lineStarts(rs)}
-	p := &parser{file: f, lex: &lexer{src: rs}, macros: map[string]bool{}}
+	p := &parser{file: f, lex: newLexer(src, rs), macros: map[string]bool{}}
+	p.toks = make([]*token, 0, len(rs)/3+16)
 	if opts != nil {
 		p.isMacro = opts.IsMacro
 	}
@@ -179,9 +185,6 @@ func (p *parser) peek(k int) *token {
 			}
 			p.errorf(le.pos, "unexpected %q (lexical error)", string(p.lex.src[le.pos]))
 		}
-		if n := len(p.toks); n > 0 {
-			p.toks[n-1].next = t
-		}
 		p.toks = append(p.toks, t)
 	}
 	return p.toks[p.i+k]
@@ -217,10 +220,10 @@ func (p *parser) expect(k tokKind, what string) *token {
 
 func (p *parser) unexpected(t *token, want string) {
 	got := t.kind.String()
-	if t.kind != tokEOF && t.image != "" {
-		got = fmt.Sprintf("%q", t.image)
+	if t.kind != tokEOF && p.lex.img(t) != "" {
+		got = fmt.Sprintf("%q", p.lex.img(t))
 	}
-	p.errorf(t.pos, "unexpected %s, want %s", got, want)
+	p.errorf(int(t.pos), "unexpected %s, want %s", got, want)
 }
 
 func (p *parser) optWS() {
@@ -247,9 +250,9 @@ func (p *parser) process() []Node {
 	if t := p.peek(0); t.kind != tokEOF {
 		switch t.kind {
 		case tokEnd:
-			p.errorf(t.pos, "#end without a matching #if, #foreach, #macro or #define")
+			p.errorf(int(t.pos), "#end without a matching #if, #foreach, #macro or #define")
 		case tokElse, tokElseIf:
-			p.errorf(t.pos, "%s without a matching #if", strings.TrimSpace(t.image))
+			p.errorf(int(t.pos), "%s without a matching #if", strings.TrimSpace(p.lex.img(t)))
 		}
 		p.unexpected(t, "text or a directive")
 	}
@@ -286,15 +289,15 @@ func (p *parser) statement() Node {
 		if p.kind() == tokSingleLineComment {
 			p.i++
 		}
-		return &Comment{P: p.pos(t), Text: commentText(t.image)}
+		return &Comment{P: p.pos(t), Text: commentText(p.lex.img(t))}
 	case tokMultiLineComment, tokFormalComment:
 		p.i++
-		return &Comment{P: p.pos(t), Text: commentText(t.image)}
+		return &Comment{P: p.pos(t), Text: commentText(p.lex.img(t))}
 	case tokTextblock:
 		p.i++
 		// ASTTextblock drops three characters at each end of the image,
 		// whatever a MORE prefix put before the "#[["
-		rs := []rune(t.image)
+		rs := []rune(p.lex.img(t))
 		return &Textblock{P: p.pos(t), Text: string(rs[3 : len(rs)-3])}
 	case tokSetDirective:
 		return p.setDirective()
@@ -302,8 +305,9 @@ func (p *parser) statement() Node {
 		p.i++
 		// Parser.EscapedDirective replaces the token's image, which later
 		// literals (an undefined block macro call) show
-		t.image = p.escapedDirective(t.image)
-		return &Text{P: p.pos(t), Text: t.image}
+		img := p.escapedDirective(p.lex.img(t))
+		p.lex.setImage(t, img)
+		return &Text{P: p.pos(t), Text: img}
 	case tokDoubleEscape:
 		return p.escape()
 	case tokWord, tokBracketedWord:
@@ -311,7 +315,7 @@ func (p *parser) statement() Node {
 	}
 	// Text
 	p.i++
-	return &Text{P: p.pos(t), Text: tokenLiteral(t)}
+	return &Text{P: p.pos(t), Text: p.tokenLiteral(t)}
 }
 
 func commentText(img string) string {
@@ -327,14 +331,14 @@ func commentText(img string) string {
 
 // tokenLiteral is NodeUtils.tokenLiteral: the token's image preceded by the
 // '$' and '#' characters of the special tokens before it.
-func tokenLiteral(t *token) string {
+func (p *parser) tokenLiteral(t *token) string {
 	if t.kind == tokMultiLineComment {
 		return ""
 	}
-	if len(t.special) == 0 || strings.HasPrefix(t.special[len(t.special)-1], "##") {
-		return t.image
+	if !t.hasSpecial || t.skipPrefix {
+		return p.lex.img(t)
 	}
-	return specialText(t.special) + t.image
+	return p.lex.prefix(t) + p.lex.img(t)
 }
 
 func specialText(specials []string) string {
@@ -406,7 +410,7 @@ func (p *parser) escape() Node {
 	case tokIf, tokElse, tokElseIf, tokEnd:
 		control = true
 	}
-	if img := []rune(next.image); len(img) > 0 && p.known(string(img[1:])) {
+	if img := []rune(p.lex.img(next)); len(img) > 0 && p.known(string(img[1:])) {
 		control = true
 	}
 	unit := `\\`
@@ -451,7 +455,7 @@ func (p *parser) expectEnd(open *token, what string) {
 	}
 	pos := p.file.Position(p.base + Pos(open.pos))
 	if t.kind == tokEOF {
-		p.errorf(t.pos, "missing #end for %s opened at %d:%d", what, pos.Line, pos.Col)
+		p.errorf(int(t.pos), "missing #end for %s opened at %d:%d", what, pos.Line, pos.Col)
 	}
 	p.unexpected(t, fmt.Sprintf("#end for %s opened at %d:%d", what, pos.Line, pos.Col))
 }
@@ -459,7 +463,7 @@ func (p *parser) expectEnd(open *token, what string) {
 // SetDirective = <SET_DIRECTIVE> [WS] Reference [WS] <EQUALS> Expression <RPAREN>
 func (p *parser) setDirective() Node {
 	t := p.advance()
-	n := &SetStmt{P: p.pos(t) + Pos(strings.Index(t.image, "#"))}
+	n := &SetStmt{P: p.pos(t) + Pos(strings.Index(p.lex.img(t), "#"))}
 	p.optWS()
 	if k := p.kind(); k != tokIdentifier && k != tokLCurly {
 		p.unexpected(p.peek(0), "a reference after #set(")
@@ -467,10 +471,10 @@ func (p *parser) setDirective() Node {
 	n.LHS = p.reference().(*Ref)
 	p.optWS()
 	p.expect(tokEquals, "'=' in #set")
-	start := p.peek(0).pos
+	start := int(p.peek(0).pos)
 	n.RHS = p.expression()
-	end := p.peek(0).pos
-	n.Src = strings.TrimSpace(string(p.lex.src[start:end]))
+	end := int(p.peek(0).pos)
+	n.Src = strings.TrimSpace(p.lex.image(start, end))
 	p.lex.inSet = false
 	p.expect(tokRParen, "')' closing #set")
 	return n
@@ -481,7 +485,7 @@ func (p *parser) directive() Node {
 	t := p.advance()
 	// Velocity takes the image minus its first character ("#"), so a MORE
 	// prefix such as "$" in "$#foo" makes the name "#foo": never a directive.
-	img := []rune(t.image)
+	img := []rune(p.lex.img(t))
 	name := string(img[1:])
 	if t.kind == tokBracketedWord {
 		name = string(img[2 : len(img)-1])
@@ -489,8 +493,8 @@ func (p *parser) directive() Node {
 	// A word can also follow a reference that began in the pre-directive
 	// state ("#${a}_b"): then its image has no '#' at all.
 	off := 0
-	if k := strings.LastIndex(t.image, "#"); k > 0 {
-		off = len([]rune(t.image[:k]))
+	if k := strings.LastIndex(p.lex.img(t), "#"); k > 0 {
+		off = len([]rune(p.lex.img(t)[:k]))
 	}
 	n := &Directive{P: p.pos(t) + Pos(off), Name: name}
 	block, isDir := directives[name]
@@ -522,40 +526,47 @@ func (p *parser) directive() Node {
 				switch {
 				case doItNow && argPos == 0:
 				case isVM:
-					p.errorf(at.pos, "invalid argument %d in macro call #%s: a bare word", argPos, name)
+					p.errorf(int(at.pos), "invalid argument %d in macro call #%s: a bare word", argPos, name)
 				case isDir && (name != "foreach" || argPos != 1):
-					p.errorf(at.pos, "invalid argument %d in #%s: a bare word", argPos, name)
+					p.errorf(int(at.pos), "invalid argument %d in #%s: a bare word", argPos, name)
 				}
 			} else if doItNow && argPos == 0 {
-				p.errorf(at.pos, "invalid first argument of #macro: want the macro name (a word without quotes)")
+				p.errorf(int(at.pos), "invalid first argument of #macro: want the macro name (a word without quotes)")
 			}
 			n.Args = append(n.Args, arg)
 			argPos++
 		}
 		p.optWS()
-		p.expect(tokRParen, "')' closing #"+name)
+		if p.kind() != tokRParen {
+			p.unexpected(p.peek(0), "')' closing #"+name)
+		}
+		p.i++
 		if !block {
 			n.Literal = p.rawLiteral(first, p.i-1)
 			return n
 		}
 	} else {
 		if doItNow {
-			p.errorf(t.pos, "#macro needs at least a name: #macro(name $arg ...)")
+			p.errorf(int(t.pos), "#macro needs at least a name: #macro(name $arg ...)")
 		}
 		p.lex.pop()
 		p.lex.inDirective = false
-		n.Literal = t.image
+		n.Literal = p.lex.img(t)
 		return n
 	}
 	n.Block = true
 	bodyStart := p.i
 	n.Body = p.statements()
 	n.BodySrc = p.bodyLiteral(bodyStart, p.i)
-	p.expectEnd(t, "#"+name)
+	if p.kind() == tokEnd { // (expectEnd, without building its argument)
+		p.i++
+	} else {
+		p.expectEnd(t, "#"+name)
+	}
 	n.End = Pos(p.toks[p.i-1].end)
 	if doItNow {
 		if len(n.Args) == 0 {
-			p.errorf(t.pos, "#macro needs a name")
+			p.errorf(int(t.pos), "#macro needs a name")
 		}
 		// Macro.checkArgs: a name is all it checks; any other argument
 		// names a parameter after its first token ("$a" -> "a").
@@ -571,32 +582,71 @@ func (p *parser) directive() Node {
 // tokensLiteral joins the token literals of tokens [from, to), as
 // SimpleNode.literal does for a node spanning them.
 func (p *parser) tokensLiteral(from, to int) string {
-	var sb strings.Builder
+	switch to - from {
+	case 0:
+		return ""
+	case 1:
+		return p.tokenLiteral(p.toks[from])
+	}
+	if s, ok := p.sourceOf(from, to, true); ok {
+		return s
+	}
+	n := 0
 	for i := from; i < to; i++ {
-		sb.WriteString(tokenLiteral(p.toks[i]))
+		t := p.toks[i]
+		n += len(p.lex.prefix(t)) + len(p.lex.img(t))
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for i := from; i < to; i++ {
+		sb.WriteString(p.tokenLiteral(p.toks[i]))
 	}
 	return sb.String()
+}
+
+// sourceOf returns the source text of tokens [from, to) when joining their
+// images gives just that: each image is still its text in the source (no
+// action or parser rewrote it) and no skipped or special text lies between
+// them. lits asks for token literals, which differ from the images for
+// tokens with special tokens before them and for #* comments.
+func (p *parser) sourceOf(from, to int, lits bool) (string, bool) {
+	l := p.lex
+	for i := from; i < to; i++ {
+		t := p.toks[i]
+		if lits && (t.hasSpecial || t.kind == tokMultiLineComment) {
+			return "", false
+		}
+		if i > from && t.pos != p.toks[i-1].end || t.img != 0 {
+			return "", false
+		}
+	}
+	return l.image(int(p.toks[from].pos), int(p.toks[to-1].end)), true
 }
 
 // rawLiteral joins the raw images of tokens [from, to], as RuntimeMacro
 // prints an unknown macro call.
 func (p *parser) rawLiteral(from, to int) string {
-	var sb strings.Builder
+	if from == to {
+		return p.lex.img(p.toks[from])
+	}
+	if s, ok := p.sourceOf(from, to+1, false); ok {
+		return s
+	}
+	n := 0
 	for i := from; i <= to; i++ {
-		sb.WriteString(p.toks[i].image)
+		n += len(p.lex.img(p.toks[i]))
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for i := from; i <= to; i++ {
+		sb.WriteString(p.lex.img(p.toks[i]))
 	}
 	return sb.String()
 }
 
 // bodyLiteral joins the token literals of tokens [from, to), as #literal
 // prints its body.
-func (p *parser) bodyLiteral(from, to int) string {
-	var sb strings.Builder
-	for i := from; i < to; i++ {
-		sb.WriteString(tokenLiteral(p.toks[i]))
-	}
-	return sb.String()
-}
+func (p *parser) bodyLiteral(from, to int) string { return p.tokensLiteral(from, to) }
 
 func isArgStart(k tokKind) bool {
 	switch k {
@@ -630,12 +680,12 @@ func (p *parser) directiveArg() Expr {
 		return p.reference().(*Ref)
 	case tokWord:
 		p.i++
-		return &Word{P: p.base + p.pos(t), Name: t.image}
+		return &Word{P: p.base + p.pos(t), Name: p.lex.img(t)}
 	case tokStringLiteral:
 		return p.stringLiteral()
 	case tokInteger:
 		p.i++
-		return &IntLit{P: p.base + p.pos(t), Image: t.image}
+		return &IntLit{P: p.base + p.pos(t), Image: p.lex.img(t)}
 	case tokLBracket:
 		if p.rangeAhead() {
 			return p.integerRange()
@@ -643,7 +693,7 @@ func (p *parser) directiveArg() Expr {
 		return p.objectArray()
 	case tokFloat:
 		p.i++
-		return &FloatLit{P: p.base + p.pos(t), Image: t.image}
+		return &FloatLit{P: p.base + p.pos(t), Image: p.lex.img(t)}
 	case tokLeftCurley:
 		return p.mapLit()
 	case tokTrue, tokFalse:
@@ -708,7 +758,7 @@ func (p *parser) rangeEnd() Expr {
 	switch t.kind {
 	case tokInteger:
 		p.i++
-		return &IntLit{P: p.base + p.pos(t), Image: t.image}
+		return &IntLit{P: p.base + p.pos(t), Image: p.lex.img(t)}
 	case tokIdentifier:
 		return p.reference().(*Ref)
 	case tokLCurly:
@@ -789,7 +839,7 @@ func (p *parser) parameter() Expr {
 		e = p.stringLiteral()
 	case tokInteger:
 		p.i++
-		e = &IntLit{P: p.base + p.pos(t), Image: t.image}
+		e = &IntLit{P: p.base + p.pos(t), Image: p.lex.img(t)}
 	case tokLBracket:
 		if p.rangeAhead() {
 			e = p.integerRange()
@@ -810,10 +860,10 @@ func (p *parser) parameter() Expr {
 		e = p.reference().(*Ref)
 	case tokFloat:
 		p.i++
-		e = &FloatLit{P: p.base + p.pos(t), Image: t.image}
+		e = &FloatLit{P: p.base + p.pos(t), Image: p.lex.img(t)}
 	default:
 		if t.kind == tokPlus || t.kind == tokMinus || t.kind == tokMultiply || t.kind == tokDivide {
-			p.errorf(t.pos, "unexpected %q: Velocity 1.7 allows no arithmetic here; compute it with #set first", t.image)
+			p.errorf(int(t.pos), "unexpected %q: Velocity 1.7 allows no arithmetic here; compute it with #set first", p.lex.img(t))
 		}
 		p.unexpected(t, "an argument (a literal, list, map, range or reference)")
 	}
@@ -837,7 +887,7 @@ func (p *parser) reference() Node {
 		id := p.peek(0)
 		if p.methodAhead() {
 			p.i += 2 // identifier, '('
-			part := RefPart{P: p.base + p.pos(id), Kind: PartMethod, Name: id.image}
+			part := RefPart{P: p.base + p.pos(id), Kind: PartMethod, Name: p.lex.img(id)}
 			if p.paramStart() {
 				part.Args = append(part.Args, p.parameter())
 				for p.kind() == tokComma {
@@ -845,11 +895,14 @@ func (p *parser) reference() Node {
 					part.Args = append(part.Args, p.parameter())
 				}
 			}
-			p.expect(tokRefMod2RParen, "')' closing the call of "+id.image)
+			if p.kind() != tokRefMod2RParen {
+				p.unexpected(p.peek(0), "')' closing the call of "+p.lex.img(id))
+			}
+			p.i++
 			r.Parts = append(r.Parts, part)
 		} else {
 			p.i++
-			r.Parts = append(r.Parts, RefPart{P: p.base + p.pos(id), Kind: PartProp, Name: id.image})
+			r.Parts = append(r.Parts, RefPart{P: p.base + p.pos(id), Kind: PartProp, Name: p.lex.img(id)})
 		}
 		p.indexes(r)
 	}
@@ -883,7 +936,7 @@ func (p *parser) indexes(r *Ref) {
 			e = p.stringLiteral()
 		case tokInteger:
 			p.i++
-			e = &IntLit{P: p.base + p.pos(a), Image: a.image}
+			e = &IntLit{P: p.base + p.pos(a), Image: p.lex.img(a)}
 		case tokTrue, tokFalse:
 			p.i++
 			e = &BoolLit{P: p.base + p.pos(a), Value: a.kind == tokTrue}
@@ -907,18 +960,9 @@ func (p *parser) indexes(r *Ref) {
 func (p *parser) initRef(r *Ref, first, ident *token, last int) {
 	r.P = p.base + p.pos(first)
 	r.Computable = true
-	img := first.image
-	// literal() of the node, computed after getRoot edits the first image.
-	lit := func(firstImage string) string {
-		var sb strings.Builder
-		t0 := *first
-		t0.image = firstImage
-		sb.WriteString(tokenLiteral(&t0))
-		for i := p.indexOf(first) + 1; i <= last; i++ {
-			sb.WriteString(tokenLiteral(p.toks[i]))
-		}
-		return sb.String()
-	}
+	img := p.lex.img(first)
+	// literal() of the node, computed after getRoot edits the first image
+	lit := func() string { return p.tokensLiteral(p.indexOf(first), last+1) }
 	if k := strings.Index(img, `\!`); k >= 0 {
 		i := strings.Index(img, "$")
 		for i < len(img) && img[i] != '\\' {
@@ -938,7 +982,7 @@ func (p *parser) initRef(r *Ref, first, ident *token, last int) {
 		r.NullString = ns
 		r.Computable = false
 		r.Root = ns
-		r.Literal = lit(img)
+		r.Literal = lit()
 		r.Kind = RefNormal
 		r.SetName = img[1:]
 		return
@@ -959,8 +1003,8 @@ func (p *parser) initRef(r *Ref, first, ident *token, last int) {
 	// getRoot strips the backslashes and the MORE prefix from the token's
 	// image itself: literals taken later (#literal, an undefined macro
 	// call) show the reference without them.
-	first.image = img
-	r.Literal = lit(img)
+	p.lex.setImage(first, img)
+	r.Literal = lit()
 	r.NullString = r.Literal
 	r.SetName = ""
 	if len(img) > 0 {
@@ -973,13 +1017,13 @@ func (p *parser) initRef(r *Ref, first, ident *token, last int) {
 			r.NullString = ""
 		}
 		if strings.HasPrefix(img, "$!{") {
-			r.Root = ident.image
+			r.Root = p.lex.img(ident)
 		} else {
 			r.Root = img[2:]
 		}
 	case img == "${":
 		r.Kind = RefFormal
-		r.Root = ident.image
+		r.Root = p.lex.img(ident)
 	case strings.HasPrefix(img, "$"):
 		r.Kind = RefNormal
 		r.Root = img[1:]
@@ -1002,14 +1046,14 @@ func (p *parser) indexOf(t *token) int {
 // interpolated content parsed.
 func (p *parser) stringLiteral() Expr {
 	t := p.advance()
-	img := t.image
-	n := &StringLit{P: p.base + p.pos(t), Lit: tokenLiteral(t)}
+	img := p.lex.img(t)
+	n := &StringLit{P: p.base + p.pos(t), Lit: p.tokenLiteral(t)}
 	body := img[1 : len(img)-1]
 	if img[0] == '"' {
 		var err error
 		body, err = unescapeU(body)
 		if err != nil {
-			p.errorf(t.pos, "bad \\u escape in string literal: %v", err)
+			p.errorf(int(t.pos), "bad \\u escape in string literal: %v", err)
 		}
 	}
 	q := string(img[0])
@@ -1023,9 +1067,9 @@ func (p *parser) stringLiteral() Expr {
 			src += " "
 		}
 		if p.depth > 50 {
-			p.errorf(t.pos, "string literals nested too deeply")
+			p.errorf(int(t.pos), "string literals nested too deeply")
 		}
-		sub := &parser{file: p.file, lex: &lexer{src: []rune(src)}, macros: p.macros,
+		sub := &parser{file: p.file, lex: newLexer(src, []rune(src)), macros: p.macros,
 			isMacro: p.isMacro, base: p.base + p.pos(t) + 1, depth: p.depth + 1}
 		n.Nodes = sub.process()
 	}
@@ -1094,39 +1138,78 @@ func decodeUTF16(u []uint16) string {
 }
 
 // Expression = ConditionalOrExpression
-func (p *parser) expression() Expr { return p.orExpr() }
+func (p *parser) expression() Expr { return p.binary(0) }
 
-func (p *parser) binary(next func() Expr, ops map[tokKind]string) Expr {
-	x := next()
+// binary parses the left-associative binary operators of precedence level
+// (0 = ||, then &&, ==/!=, relations, +/-, and 5 = * / %) and above.
+func (p *parser) binary(level int) Expr {
+	if level > 5 {
+		return p.unaryExpr()
+	}
+	x := p.binary(level + 1)
 	for {
 		t := p.peek(0)
-		op, ok := ops[t.kind]
-		if !ok {
+		op := binaryOp(level, t.kind)
+		if op == "" {
 			return x
 		}
 		p.i++
 		start := p.i
-		y := next()
+		y := p.binary(level + 1)
 		x = &BinaryExpr{P: p.base + p.pos(t), Op: op, X: x, Y: y, Lit: p.tokensLiteral(start, p.i)}
 	}
 }
 
-var (
-	orOps   = map[tokKind]string{tokOr: "||"}
-	andOps  = map[tokKind]string{tokAnd: "&&"}
-	eqOps   = map[tokKind]string{tokEQ: "==", tokNE: "!="}
-	relOps  = map[tokKind]string{tokLT: "<", tokGT: ">", tokLE: "<=", tokGE: ">="}
-	addOps  = map[tokKind]string{tokPlus: "+", tokMinus: "-"}
-	mulOps  = map[tokKind]string{tokMultiply: "*", tokDivide: "/", tokModulus: "%"}
-	exprEnd = "an operand (a literal, reference, list, map, range or '(')"
-)
+// binaryOp returns the operator k is at precedence level, or "".
+func binaryOp(level int, k tokKind) string {
+	switch level {
+	case 0:
+		if k == tokOr {
+			return "||"
+		}
+	case 1:
+		if k == tokAnd {
+			return "&&"
+		}
+	case 2:
+		switch k {
+		case tokEQ:
+			return "=="
+		case tokNE:
+			return "!="
+		}
+	case 3:
+		switch k {
+		case tokLT:
+			return "<"
+		case tokGT:
+			return ">"
+		case tokLE:
+			return "<="
+		case tokGE:
+			return ">="
+		}
+	case 4:
+		switch k {
+		case tokPlus:
+			return "+"
+		case tokMinus:
+			return "-"
+		}
+	case 5:
+		switch k {
+		case tokMultiply:
+			return "*"
+		case tokDivide:
+			return "/"
+		case tokModulus:
+			return "%"
+		}
+	}
+	return ""
+}
 
-func (p *parser) orExpr() Expr  { return p.binary(p.andExpr, orOps) }
-func (p *parser) andExpr() Expr { return p.binary(p.eqExpr, andOps) }
-func (p *parser) eqExpr() Expr  { return p.binary(p.relExpr, eqOps) }
-func (p *parser) relExpr() Expr { return p.binary(p.addExpr, relOps) }
-func (p *parser) addExpr() Expr { return p.binary(p.mulExpr, addOps) }
-func (p *parser) mulExpr() Expr { return p.binary(p.unaryExpr, mulOps) }
+const exprEnd = "an operand (a literal, reference, list, map, range or '(')"
 
 // UnaryExpression = LOOKAHEAD(2) [WS] <LOGICAL_NOT> UnaryExpression | PrimaryExpression
 func (p *parser) unaryExpr() Expr {
@@ -1162,7 +1245,7 @@ func (p *parser) primary() Expr {
 		e = p.reference().(*Ref)
 	case tokInteger:
 		p.i++
-		e = &IntLit{P: p.base + p.pos(t), Image: t.image}
+		e = &IntLit{P: p.base + p.pos(t), Image: p.lex.img(t)}
 	case tokLBracket:
 		if p.rangeAhead() {
 			e = p.integerRange()
@@ -1171,7 +1254,7 @@ func (p *parser) primary() Expr {
 		}
 	case tokFloat:
 		p.i++
-		e = &FloatLit{P: p.base + p.pos(t), Image: t.image}
+		e = &FloatLit{P: p.base + p.pos(t), Image: p.lex.img(t)}
 	case tokLeftCurley:
 		e = p.mapLit()
 	case tokTrue, tokFalse:
@@ -1186,7 +1269,7 @@ func (p *parser) primary() Expr {
 		e = &ParenExpr{P: p.base + p.pos(t), X: x, Lit: lit}
 	default:
 		if t.kind == tokEquals {
-			p.errorf(t.pos, "unexpected '=': use '==' to compare")
+			p.errorf(int(t.pos), "unexpected '=': use '==' to compare")
 		}
 		p.unexpected(t, exprEnd)
 	}

@@ -1,0 +1,141 @@
+package syntax
+
+import (
+	"io/fs"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// The lexer tries, at each position, only the rules that can start with the
+// character there (dispatch). These tests check that this changes nothing:
+// canStart never excludes a rule that matches, and parsing with every rule
+// tried everywhere (the JavaCC way) gives the same trees and errors.
+
+// probeAlphabet covers every character any rule looks at, plus others.
+var probeAlphabet = []rune("$#\\!{}[]().,:;*\"' \t\r\n-+/%&|<>=@_0123456789aeflgnoistrdEéÿ\u2028€x")
+
+func TestCanStartIsSound(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	firsts := []rune{0x80, 0xA0, 'é', '€', 0xFFFD, 0x1F600}
+	for c := range rune(128) {
+		firsts = append(firsts, c)
+	}
+	for k := tokKind(0); k <= tokEmptyIndex; k++ {
+		for _, c := range firsts {
+			for range 300 {
+				n := r.Intn(8)
+				src := make([]rune, 1, n+1)
+				src[0] = c
+				for range n {
+					src = append(src, probeAlphabet[r.Intn(len(probeAlphabet))])
+				}
+				l := &lexer{src: src}
+				if l.match(k, 0) > 0 && !canStart(k, c) {
+					t.Fatalf("rule %d matches %q but canStart(%d, %q) is false", k, string(src), k, c)
+				}
+			}
+		}
+	}
+}
+
+// withFullScan parses with every rule of the state tried at every position.
+func withFullScan(f func()) {
+	saved := dispatch
+	defer func() { dispatch = saved }()
+	for st, ks := range rules {
+		for c := range dispatch[st].ascii {
+			dispatch[st].ascii[c] = ks
+		}
+		dispatch[st].other = ks
+	}
+	f()
+}
+
+func parseResult(src string) (any, string) {
+	f, err := Parse("t.vm", src, nil)
+	if err != nil {
+		return nil, err.Error()
+	}
+	return f.Nodes, ""
+}
+
+func checkSameParse(t *testing.T, name, src string) {
+	t.Helper()
+	got, gotErr := parseResult(src)
+	var want any
+	var wantErr string
+	withFullScan(func() { want, wantErr = parseResult(src) })
+	if gotErr != wantErr || !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s: dispatch changes the parse of %q:\n got %v %s\nwant %v %s", name, src, got, gotErr, want, wantErr)
+	}
+}
+
+var fragments = []string{
+	"#if(", "#elseif(", "#else", "#end", "#{end}", "#{else}", "#set(", "#set (", " #set($a = 1)\n", "#foreach(", "#macro(",
+	"#m(", "#{foo}", "#@blk(", "#break", "#stop", "#literal()", "#[[", "]]#", "##", "#**", "#*", "*#", "#",
+	"$", "$!", "$a", "$!a", "${a}", "$!{a}", "\\$a", "\\\\$a", "$\\!a", "\\#if", "\\\\#end", "\\", "\\\\",
+	"$a.b", "$a.b(", "$a[", "$a[0]", "$a.", "$[", "$.", "$![", "(", ")", ") \n", "[", "]", "{", "}", "..", ".", ",", ":",
+	"\"", "'", "\"x$a\"", "'y'", "\"\"", "1", "-2", "3.5", "1e3", ".5", "-", "+", "*", "/", "%", "&&", "||",
+	"and", "or", "not", "!", "!=", "==", "=", "<", "<=", ">", ">=", "lt", "le", "gt", "ge", "eq", "ne",
+	"true", "false", "in", " ", "  ", "\t", "\n", "\r\n", "\r", "x", "word", "_u", "@", "é", "€ ", "1..3",
+}
+
+func randomTemplate(r *rand.Rand) string {
+	var sb strings.Builder
+	for range 1 + r.Intn(25) {
+		sb.WriteString(fragments[r.Intn(len(fragments))])
+	}
+	return sb.String()
+}
+
+func TestDispatchSameParse(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	n := 20000
+	if testing.Short() {
+		n = 2000
+	}
+	for i := range n {
+		checkSameParse(t, "random", randomTemplate(r))
+		_ = i
+	}
+	var files []string
+	for _, dir := range []string{"../testdata", "../../testdata/bench", "../../cases"} {
+		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && !strings.HasSuffix(path, ".json") && !strings.HasSuffix(path, ".out") {
+				files = append(files, path)
+			}
+			return nil
+		})
+	}
+	if len(files) < 100 {
+		t.Fatalf("found only %d template files", len(files))
+	}
+	for _, path := range files {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSameParse(t, path, string(b))
+	}
+}
+
+// Images are substrings of the source; with characters beyond ASCII (and
+// bytes that are not UTF-8, which []rune turns into U+FFFD) they must still
+// be the runes the positions name.
+func TestImageNonASCII(t *testing.T) {
+	for _, src := range []string{"", "abc", "é$a€", "x\xffy\xc3", "😀#if($a)é\n#end", "\xed\xa0\x80z"} {
+		rs := []rune(src)
+		l := newLexer(src, rs)
+		for from := 0; from <= len(rs); from++ {
+			for to := from; to <= len(rs); to++ {
+				if got, want := l.image(from, to), string(rs[from:to]); got != want {
+					t.Errorf("%q: image(%d, %d) = %q, want %q", src, from, to, got, want)
+				}
+			}
+		}
+	}
+}
