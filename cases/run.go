@@ -2,6 +2,8 @@ package cases
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strings"
 	"sync"
 
@@ -169,5 +171,10 @@ func request(r *Request) *apigw.Request {
 // the pipeline uses; plug it into [Options.CompilePattern].
 func JavaPattern(p string) error {
 	_, err := apigw.CompileSelectionPattern(p)
+	var pe *apigw.PatternError
+	if errors.As(err, &pe) {
+		// the loader names the pattern already
+		return fmt.Errorf("column %d of the pattern: %s", pe.Col, pe.Msg)
+	}
 	return err
 }

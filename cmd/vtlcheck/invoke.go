@@ -164,8 +164,12 @@ func invokeOne(data []byte, line int) invokeOut {
 		}
 		oc.Runtime = in.Lambda.Runtime
 		if in.Lambda.Error != nil {
-			if _, err := vtleval.DecodeJSON(in.Lambda.Error); err != nil {
+			v, err := vtleval.DecodeJSON(in.Lambda.Error)
+			if err != nil {
 				return fail("lambda.error: %v", err)
+			}
+			if _, ok := v.(*vtleval.Map); !ok {
+				return fail(`lambda.error must be the function error's payload, an object such as {"errorMessage": "...", "errorType": "..."}`)
 			}
 			oc.ErrorPayload = in.Lambda.Error
 		} else {
