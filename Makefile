@@ -47,11 +47,13 @@ vet:
 goldens:
 	tools/java/goldens.sh
 	tools/java/utilgoldens.sh
+	tools/java/numgoldens.sh
 
 ## goldens-check: re-record and fail if any golden changed (CI)
 goldens-check:
 	tools/java/goldens.sh --check
 	tools/java/utilgoldens.sh --check
+	tools/java/numgoldens.sh --check
 
 ## fuzz: run the parse/render fuzz target for FUZZTIME (default 60s)
 fuzz:
