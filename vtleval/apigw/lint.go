@@ -62,8 +62,7 @@ func Lint(name, src string, o *vtleval.ParseOptions) []Diagnostic {
 // suppress drops diagnostics whose line, or the line above, carries a
 // "#* vtlcheck:ignore RULE *#" comment (a block comment prints nothing, so
 // the marker does not change the template's output).
-func suppress(src []rune, t *vtleval.Template, ds []Diagnostic) []Diagnostic {
-	text := string(src)
+func suppress(text string, t *vtleval.Template, ds []Diagnostic) []Diagnostic {
 	if !strings.Contains(text, "vtlcheck:ignore") {
 		return ds
 	}
@@ -105,8 +104,9 @@ func hasQuoteFix(r *syntax.Ref) bool {
 
 // insideJSONString reports whether the text before offset i on its line
 // holds an odd number of unescaped double quotes: the reference is written
-// inside a JSON string of the template.
-func insideJSONString(src []rune, i int) bool {
+// inside a JSON string of the template. i is a byte offset (a syntax.Pos).
+func insideJSONString(src string, i int) bool {
+	i = min(i, len(src))
 	start := 0
 	for j := i - 1; j >= 0; j-- {
 		if src[j] == '\n' {

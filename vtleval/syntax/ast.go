@@ -7,7 +7,8 @@ type Node interface{ Pos() Pos }
 // arguments.
 type Expr interface{ Pos() Pos }
 
-// Pos is a rune offset into the template source.
+// Pos is a byte offset into the template source (File.Src); File.Position
+// turns it into a line and a column counted in characters.
 type Pos int
 
 // Text is literal output: template text, escapes, escaped directives and

@@ -135,8 +135,8 @@ func (k tokKind) String() string {
 // the image is the source text [pos, end) unless an action or the parser
 // replaced it (img, an index into lexer.strs), and so is the prefix.
 type token struct {
-	pos  int32 // rune offset of the first character (of the MORE prefix)
-	end  int32 // rune offset after the last character
+	pos  int32 // byte offset of the first character (of the MORE prefix)
+	end  int32 // byte offset after the last character
 	img  int32 // the image when not the source text: index into lexer.strs (0: none)
 	pfx  int32 // the prefix (see lexer.prefix): index into lexer.strs (0: none)
 	kind tokKind
@@ -362,14 +362,20 @@ type savedState struct {
 
 // lexer is the token manager. The parser pulls tokens one at a time and may
 // switch the lexical state between two pulls, as Velocity's parser does.
+//
+// It scans bytes: every rule looks only at ASCII characters, which are never
+// part of a multi-byte UTF-8 sequence, and treats all others alike, so byte
+// offsets give the tokens character offsets give (positions are converted to
+// character columns only when printed, see File.Position).
 type lexer struct {
-	src   []rune
-	str   string  // src as a string: token images are substrings of it
-	boff  []int32 // byte offset in str of each rune of src (and of the end); nil when src is ASCII
+	src   string // valid UTF-8 (see Parse)
 	pos   int
 	state lexState
-	slab  []token  // tokens not handed out yet, allocated in blocks
-	strs  []string // replaced images and prefixes of tokens; strs[0] is ""
+	// blocks holds the tokens returned so far (see newToken): their
+	// addresses never change, and the parser indexes them
+	blocks [][]token
+	ntok   int
+	strs   []string // replaced images and prefixes of tokens; strs[0] is ""
 
 	lparen, rparen int
 	stack          []savedState
@@ -381,43 +387,28 @@ type lexer struct {
 	specials []string // special tokens waiting for the next token
 }
 
-// newLexer returns a lexer of src, rs being []rune(src).
-func newLexer(src string, rs []rune) *lexer {
-	l := &lexer{src: rs, str: src}
-	if !utf8.ValidString(src) {
-		// []rune turned each bad byte into U+FFFD: images are made of those
-		l.str = string(rs)
-	}
-	if len(rs) != len(l.str) {
-		l.boff = make([]int32, len(rs)+1)
-		b := 0
-		for i, c := range rs {
-			l.boff[i] = int32(b)
-			b += utf8.RuneLen(c)
-		}
-		l.boff[len(rs)] = int32(b)
-	}
-	return l
-}
+// newLexer returns a lexer of src, which must be valid UTF-8.
+func newLexer(src string) *lexer { return &lexer{src: src} }
 
-// image returns the text of runes [from, to) of the source.
-func (l *lexer) image(from, to int) string {
-	if l.boff == nil {
-		return l.str[from:to]
-	}
-	return l.str[l.boff[from]:l.boff[to]]
-}
+// image returns the text of bytes [from, to) of the source.
+func (l *lexer) image(from, to int) string { return l.src[from:to] }
 
+// tokBlock is the number of tokens in a block of lexer.blocks.
+const tokBlock = 64
+
+// newToken returns the next token of the lexer's store: the parser finds
+// the i-th token the lexer returned at tok(i).
 func (l *lexer) newToken() *token {
-	if len(l.slab) == 0 {
-		n := len(l.src) / 8
-		n = min(max(n, 16), 256)
-		l.slab = make([]token, n)
+	if l.ntok%tokBlock == 0 {
+		l.blocks = append(l.blocks, make([]token, tokBlock))
 	}
-	t := &l.slab[0]
-	l.slab = l.slab[1:]
+	t := &l.blocks[l.ntok/tokBlock][l.ntok%tokBlock]
+	l.ntok++
 	return t
 }
+
+// tok returns the i-th token returned.
+func (l *lexer) tok(i int) *token { return &l.blocks[uint(i)/tokBlock][uint(i)%tokBlock] }
 
 // lexError is a lexical error: no rule matches at pos.
 type lexError struct {
@@ -458,15 +449,26 @@ func (l *lexer) rparenHandler() {
 	}
 }
 
+// at returns the byte at i as a rune (a byte beyond ASCII stands for the
+// character it begins or continues), -1 at the end.
 func (l *lexer) at(i int) rune {
 	if i < len(l.src) {
-		return l.src[i]
+		return rune(l.src[i])
 	}
 	return -1
 }
 
 func isLetter(c rune) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func isDigit(c rune) bool  { return c >= '0' && c <= '9' }
+
+// charLen returns the length in bytes of the character at i (i < len(src)).
+func (l *lexer) charLen(i int) int {
+	if l.src[i] < utf8.RuneSelf {
+		return 1
+	}
+	_, n := utf8.DecodeRuneInString(l.src[i:])
+	return n
+}
 
 // newlineLen returns the length of a newline at i: "\r\n" is 2.
 func (l *lexer) newlineLen(i int) int {
@@ -495,14 +497,10 @@ func (l *lexer) optBlanksNewline(i int) int {
 }
 
 func (l *lexer) lit(i int, s string) int {
-	j := i
-	for _, c := range s {
-		if l.at(j) != c {
-			return 0
-		}
-		j++
+	if i <= len(l.src) && strings.HasPrefix(l.src[i:], s) {
+		return len(s)
 	}
-	return j - i
+	return 0
 }
 
 // wordLen matches (LETTER | "_" | "@") DIRECTIVE_CHAR*.
@@ -613,7 +611,7 @@ func (l *lexer) stringLen(i int) int {
 	j := i + 1
 	end := 0
 	for j < len(l.src) {
-		c := l.src[j]
+		c := rune(l.src[j])
 		if c == q {
 			if l.at(j+1) == q {
 				// Either the end of the literal followed by a new quote, or a
@@ -725,7 +723,7 @@ func (l *lexer) match(k tokKind, i int) int {
 		return l.lit(i, "#[[")
 	case tokMoreFormalComment:
 		if l.lit(i, "#**") == 3 && l.at(i+3) >= 0 && l.at(i+3) != '#' {
-			return 4
+			return 3 + l.charLen(i+3)
 		}
 		return 0
 	case tokMoreMultiComment:
@@ -750,8 +748,10 @@ func (l *lexer) match(k tokKind, i int) int {
 		return l.lit(i, "*#")
 	case tokTextblock:
 		return l.lit(i, "]]#")
-	case tokSkip, tokMoreAny, tokRefTerminator, tokDirTerminator:
-		return 1
+	case tokSkip, tokMoreAny:
+		return l.charLen(i)
+	case tokRefTerminator, tokDirTerminator:
+		return 1 // then backed up: no character
 	case tokWhitespace:
 		j := i
 		for c := l.at(j); c == ' ' || c == '\t' || c == '\n' || c == '\r'; c = l.at(j) {
@@ -872,7 +872,7 @@ func (l *lexer) next() (*token, error) {
 		}
 		best, bestLen := tokEOF, 0
 		var cands []tokKind
-		if c := l.src[l.pos]; c < 128 {
+		if c := l.src[l.pos]; c < utf8.RuneSelf {
 			cands = dispatch[l.state].ascii[c]
 		} else {
 			cands = dispatch[l.state].other
@@ -936,7 +936,9 @@ func (l *lexer) moreAction(k tokKind) {
 		l.push()
 		l.state = stTextblock
 	case tokMoreFormalComment:
-		l.pos-- // backup(1): the character after #** is not part of it
+		// backup(1): the character after #** is not part of it
+		_, n := utf8.DecodeLastRuneInString(l.src[:l.pos])
+		l.pos -= n
 		l.inComment = true
 		l.push()
 		l.state = stFormalComment

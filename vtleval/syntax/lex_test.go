@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"fmt"
 	"io/fs"
 	"math/rand"
 	"os"
@@ -33,7 +34,7 @@ func TestCanStartIsSound(t *testing.T) {
 				for range n {
 					src = append(src, probeAlphabet[r.Intn(len(probeAlphabet))])
 				}
-				l := &lexer{src: src}
+				l := &lexer{src: string(src)}
 				if l.match(k, 0) > 0 && !canStart(k, c) {
 					t.Fatalf("rule %d matches %q but canStart(%d, %q) is false", k, string(src), k, c)
 				}
@@ -123,19 +124,44 @@ func TestDispatchSameParse(t *testing.T) {
 	}
 }
 
-// Images are substrings of the source; with characters beyond ASCII (and
-// bytes that are not UTF-8, which []rune turns into U+FFFD) they must still
-// be the runes the positions name.
-func TestImageNonASCII(t *testing.T) {
-	for _, src := range []string{"", "abc", "é$a€", "x\xffy\xc3", "😀#if($a)é\n#end", "\xed\xa0\x80z"} {
-		rs := []rune(src)
-		l := newLexer(src, rs)
-		for from := 0; from <= len(rs); from++ {
-			for to := from; to <= len(rs); to++ {
-				if got, want := l.image(from, to), string(rs[from:to]); got != want {
-					t.Errorf("%q: image(%d, %d) = %q, want %q", src, from, to, got, want)
-				}
-			}
+// The lexer scans bytes and positions are byte offsets, but columns count
+// characters (bytes that are not UTF-8 each count as one, U+FFFD), inside
+// interpolated string literals too.
+func TestPositionsCountCharacters(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"x\n€€#if(1)\né", "t.vm:3:2: missing #end for #if opened at 2:3"},
+		{"é\n\xc3\xa9\xff $a.b(1 =", `t.vm:2:11: unexpected "=" (lexical error)`},
+		{`€#set($a = "é\u00e9$b.c(")`, "t.vm:1:21: unexpected end of input, want an argument (a literal, list, map, range or reference)"},
+		{`€#set($a = "é\u00e9#if(")`, "t.vm:1:20: unexpected end of input, want an operand (a literal, reference, list, map, range or '(')"},
+		{`é""#set($a = "é$b.c(")`, "t.vm:1:22: unexpected end of input, want an argument (a literal, list, map, range or reference)"},
+		{"é€ #set($a = 'x')\n\xff#foo(\n", "t.vm:3:1: unexpected end of input, want ')' closing #foo"},
+		{"##é#**😀", `t.vm:1:8: unexpected end of template after "#**😀" (Velocity 1.7 cannot end a template with an unfinished '$', '#' or comment)`},
+	} {
+		_, err := Parse("t.vm", c.src, nil)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%q: got error %v, want %s", c.src, err, c.want)
 		}
+	}
+	src := "é\xff$a.bé€ $b[1] #set($c = \"ü$d.e\")"
+	f, err := Parse("t.vm", src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	Inspect(f.Nodes, func(n any) bool {
+		switch n := n.(type) {
+		case *Ref:
+			got = append(got, n.Literal+"@"+f.Position(n.P).String())
+			for _, p := range n.Parts {
+				got = append(got, p.Name+"@"+f.Position(p.P).String())
+			}
+		case *SetStmt:
+			got = append(got, "#set@"+f.Position(n.P).String())
+		}
+		return true
+	})
+	want := "[$a.b@t.vm:1:3 b@t.vm:1:6 $b[1]@t.vm:1:10 @t.vm:1:12 #set@t.vm:1:16 $c@t.vm:1:21 $d.e@t.vm:1:28 e@t.vm:1:31]"
+	if s := fmt.Sprint(got); s != want {
+		t.Errorf("positions:\n got %s\nwant %s", s, want)
 	}
 }

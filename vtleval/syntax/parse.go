@@ -10,6 +10,7 @@ import (
 	"math"
 	"runtime"
 	"strings"
+	"unicode/utf8"
 )
 
 // directives are Velocity 1.7's pluggable directives (directive.properties)
@@ -31,10 +32,13 @@ type Options struct {
 
 // File is a parsed template.
 type File struct {
-	Name  string
-	Src   []rune
+	Name string
+	// Src is the template source (bytes that are not UTF-8 each replaced
+	// by U+FFFD). Positions (Pos) are byte offsets into it.
+	Src   string
 	Nodes []Node
-	lines []int // rune offsets of line starts
+	ascii bool  // Src is ASCII: columns are byte offsets
+	lines []int // byte offsets of line starts
 	// Origin maps positions into an enclosing file (see SetOrigin).
 	origin *Origin
 }
@@ -93,7 +97,7 @@ func (f *File) Position(p Pos) Position {
 			hi = m - 1
 		}
 	}
-	col := int(p) - f.lines[line-1] + 1
+	col := f.chars(f.lines[line-1], int(p)) + 1
 	if o := f.origin; o != nil {
 		if line == 1 && o.Col > 0 {
 			col += o.Col - 1
@@ -105,6 +109,24 @@ func (f *File) Position(p Pos) Position {
 	return Position{f.Name, line, col}
 }
 
+// chars returns the number of characters between byte offsets from and to
+// (from being a character boundary); offsets past the end count a
+// character each.
+func (f *File) chars(from, to int) int {
+	if f.ascii || to <= from {
+		return to - from
+	}
+	extra := 0
+	if to > len(f.Src) {
+		extra = to - len(f.Src)
+		to = len(f.Src)
+	}
+	if from > to {
+		return extra
+	}
+	return utf8.RuneCountInString(f.Src[from:to]) + extra
+}
+
 // Error is a parse error.
 type Error struct {
 	Pos Position
@@ -113,26 +135,82 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
 
-func lineStarts(src []rune) []int {
-	lines := []int{0}
-	for i, c := range src {
-		if c == '\n' || c == '\r' && (i+1 >= len(src) || src[i+1] != '\n') {
+func lineStarts(src string) ([]int, bool) {
+	lines := make([]int, 1, 1+strings.Count(src, "\n"))
+	if strings.IndexByte(src, '\r') < 0 {
+		for i := 0; ; {
+			j := strings.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			lines = append(lines, i)
+		}
+		return lines, isASCII(src)
+	}
+	ascii := true
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '\n':
 			lines = append(lines, i+1)
+		case c == '\r':
+			if i+1 >= len(src) || src[i+1] != '\n' {
+				lines = append(lines, i+1)
+			}
+		case c >= utf8.RuneSelf:
+			ascii = false
 		}
 	}
-	return lines
+	return lines, ascii
+}
+
+// isASCII reports whether s is all ASCII, eight bytes at a time.
+func isASCII(s string) bool {
+	for len(s) >= 8 {
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if v&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Parse parses a template. name is used in error positions.
 func Parse(name, src string, opts *Options) (f *File, err error) {
-	rs := []rune(src)
-	if len(rs) > math.MaxInt32 {
-		// token positions are int32
-		return nil, &Error{Pos: Position{Filename: name}, Msg: fmt.Sprintf("template too large (%d characters)", len(rs))}
+	if !utf8.ValidString(src) {
+		// as []rune(src) does: each bad byte becomes U+FFFD
+		src = string([]rune(src))
 	}
-	f = &File{Name: name, Src: rs, lines: lineStarts(rs)}
-	p := &parser{file: f, lex: newLexer(src, rs), macros: map[string]bool{}}
-	p.toks = make([]*token, 0, len(rs)/3+16)
+	if len(src) > math.MaxInt32 {
+		// token positions are int32
+		return nil, &Error{Pos: Position{Filename: name}, Msg: fmt.Sprintf("template too large (%d bytes)", len(src))}
+	}
+	f = &File{Name: name, Src: src}
+	f.lines, f.ascii = lineStarts(src)
+	// one allocation for the state of the parse
+	st := &struct {
+		p parser
+		l lexer
+		c conv
+		a arena
+	}{}
+	p := &st.p
+	st.l.src = src
+	st.c.f = f
+	st.a.refsLeft = strings.Count(src, "$")
+	st.a.nodeStack = st.a.nodeArr[:0]
+	st.a.partStack = st.a.partArr[:0]
+	st.a.exprStack = st.a.exprArr[:0]
+	st.a.blockStack = st.a.blockArr[:0]
+	*p = parser{file: f, lex: &st.l, conv: &st.c, arena: &st.a}
+	st.l.blocks = make([][]token, 0, len(src)/(3*tokBlock)+1)
 	if opts != nil {
 		p.isMacro = opts.IsMacro
 	}
@@ -141,15 +219,97 @@ func Parse(name, src string, opts *Options) (f *File, err error) {
 	return f, nil
 }
 
+// conv converts between byte and character offsets of the file, moving a
+// cursor (the conversions of one parse are mostly in increasing order).
+type conv struct {
+	f    *File
+	b, c int // the cursor: byte offset b is character offset c
+}
+
+// chars returns the character offset of byte offset b.
+func (v *conv) chars(b int) int {
+	if v.f.ascii {
+		return b
+	}
+	if b < v.b {
+		v.b, v.c = 0, 0
+	}
+	v.c += v.f.chars(v.b, b)
+	v.b = b
+	return v.c
+}
+
+// bytes returns the byte offset of character offset c (past the end, a
+// character is a byte).
+func (v *conv) bytes(c int) int {
+	if v.f.ascii {
+		return c
+	}
+	if c < v.c {
+		v.b, v.c = 0, 0
+	}
+	src := v.f.Src
+	for v.c < c && v.b < len(src) {
+		_, n := utf8.DecodeRuneInString(src[v.b:])
+		v.b += n
+		v.c++
+	}
+	return v.b + c - v.c
+}
+
 type parser struct {
 	file    *File
 	lex     *lexer
-	toks    []*token // tokens lexed so far
-	i       int      // index of the next token
-	macros  map[string]bool
+	i       int // index of the next token
 	isMacro func(string) bool
-	base    Pos // offset added to positions (string literal interpolation)
 	depth   int
+	// A parser of the content of an interpolated string literal (sub) sees
+	// offsets into that content. Its expressions are placed base characters
+	// further into the file (the content's first character), and its
+	// statements at their character offset in the content taken as one in
+	// the file (as Velocity 1.7 leaves them; only messages show them).
+	sub  bool
+	base int
+	conv *conv
+
+	arena *arena // shared with sub-parsers
+}
+
+// at returns the position of byte offset off of p's source, without base.
+func (p *parser) at(off int) Pos {
+	if !p.sub {
+		return Pos(off)
+	}
+	return Pos(p.conv.bytes(p.chars(off)))
+}
+
+// atBase returns the position of byte offset off of p's source.
+func (p *parser) atBase(off int) Pos {
+	if !p.sub {
+		return Pos(off)
+	}
+	return Pos(p.conv.bytes(p.base + p.chars(off)))
+}
+
+// chars returns the character offset of byte offset off of a sub-parser's
+// source.
+func (p *parser) chars(off int) int {
+	s := p.lex.src[:off]
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return utf8.RuneCountInString(s)
+		}
+	}
+	return off
+}
+
+// charBase is the character offset in the file of byte offset off of p's
+// source (base included).
+func (p *parser) charBase(off int) int {
+	if !p.sub {
+		return p.conv.chars(off)
+	}
+	return p.base + p.chars(off)
 }
 
 type parseError struct{ err error }
@@ -168,30 +328,30 @@ func (p *parser) recover(errp *error) {
 }
 
 func (p *parser) errorf(pos int, format string, args ...any) {
-	panic(parseError{&Error{Pos: p.file.Position(p.base + Pos(pos)), Msg: fmt.Sprintf(format, args...)}})
+	panic(parseError{&Error{Pos: p.file.Position(p.atBase(pos)), Msg: fmt.Sprintf(format, args...)}})
 }
 
 // peek returns the token k positions ahead (0 = next).
 func (p *parser) peek(k int) *token {
-	for len(p.toks) <= p.i+k {
-		if n := len(p.toks); n > 0 && p.toks[n-1].kind == tokEOF {
-			return p.toks[n-1]
+	for p.lex.ntok <= p.i+k {
+		if n := p.lex.ntok; n > 0 && p.lex.tok(n-1).kind == tokEOF {
+			return p.lex.tok(n - 1)
 		}
-		t, err := p.lex.next()
+		_, err := p.lex.next()
 		if err != nil {
 			le := err.(*lexError)
 			if le.eof {
 				p.errorf(le.pos, "unexpected end of template after %q (Velocity 1.7 cannot end a template with an unfinished '$', '#' or comment)", lastToken(p.lex.src))
 			}
-			p.errorf(le.pos, "unexpected %q (lexical error)", string(p.lex.src[le.pos]))
+			c, _ := utf8.DecodeRuneInString(p.lex.src[le.pos:])
+			p.errorf(le.pos, "unexpected %q (lexical error)", string(c))
 		}
-		p.toks = append(p.toks, t)
 	}
-	return p.toks[p.i+k]
+	return p.lex.tok(p.i + k)
 }
 
-func lastToken(src []rune) string {
-	s := string(src)
+func lastToken(src string) string {
+	s := src
 	if i := strings.LastIndexAny(s, "$#"); i >= 0 {
 		s = s[i:]
 	}
@@ -260,16 +420,19 @@ func (p *parser) process() []Node {
 }
 
 func (p *parser) statements() []Node {
-	var nodes []Node
+	a := p.arena
+	mark := len(a.nodeStack)
 	for isStatementStart(p.kind()) {
 		if n := p.statement(); n != nil {
-			nodes = append(nodes, n)
+			a.nodeStack = append(a.nodeStack, n)
 		}
 	}
-	return nodes
+	return a.nodeList(mark)
 }
 
-func (p *parser) pos(t *token) Pos { return Pos(t.pos) }
+func (p *parser) pos(t *token) Pos { return p.at(int(t.pos)) }
+
+func (p *parser) bpos(t *token) Pos { return p.atBase(int(t.pos)) }
 
 // Statement = IfStatement | LOOKAHEAD(2) Reference | Comment | Textblock |
 // SetDirective | EscapedDirective | Escape | Directive | Text
@@ -297,8 +460,8 @@ func (p *parser) statement() Node {
 		p.i++
 		// ASTTextblock drops three characters at each end of the image,
 		// whatever a MORE prefix put before the "#[["
-		rs := []rune(p.lex.img(t))
-		return &Textblock{P: p.pos(t), Text: string(rs[3 : len(rs)-3])}
+		img := p.lex.img(t) // ASCII at both ends
+		return &Textblock{P: p.pos(t), Text: img[3 : len(img)-3]}
 	case tokSetDirective:
 		return p.setDirective()
 	case tokEscapeDirective:
@@ -307,7 +470,7 @@ func (p *parser) statement() Node {
 		// literals (an undefined block macro call) show
 		img := p.escapedDirective(p.lex.img(t))
 		p.lex.setImage(t, img)
-		return &Text{P: p.pos(t), Text: img}
+		return p.arena.newText(p.pos(t), img)
 	case tokDoubleEscape:
 		return p.escape()
 	case tokWord, tokBracketedWord:
@@ -315,7 +478,7 @@ func (p *parser) statement() Node {
 	}
 	// Text
 	p.i++
-	return &Text{P: p.pos(t), Text: p.tokenLiteral(t)}
+	return p.arena.newText(p.pos(t), p.tokenLiteral(t))
 }
 
 func commentText(img string) string {
@@ -341,14 +504,23 @@ func (p *parser) tokenLiteral(t *token) string {
 	return p.lex.prefix(t) + p.lex.img(t)
 }
 
+// firstLen returns the length in bytes of the first character of s.
+func firstLen(s string) int {
+	if s[0] < utf8.RuneSelf {
+		return 1
+	}
+	_, n := utf8.DecodeRuneInString(s)
+	return n
+}
+
 func specialText(specials []string) string {
 	var sb strings.Builder
 	for _, st := range specials {
-		rs := []rune(st)
+		rs := st // only ASCII characters matter
 		for i := 0; i < len(rs); i++ {
 			c := rs[i]
 			if c == '#' || c == '$' {
-				sb.WriteRune(c)
+				sb.WriteByte(c)
 			}
 			if c == '\\' {
 				ok, term := true, false
@@ -365,7 +537,7 @@ func specialText(specials []string) string {
 					}
 				}
 				if term {
-					sb.WriteString(string(rs[i:j]))
+					sb.WriteString(rs[i:j])
 					i = j
 				}
 			}
@@ -375,7 +547,7 @@ func specialText(specials []string) string {
 }
 
 func (p *parser) known(tag string) bool {
-	return IsDirective(tag) || p.macros[tag] || p.isMacro != nil && p.isMacro(tag)
+	return IsDirective(tag) || p.arena.macros[tag] || p.isMacro != nil && p.isMacro(tag)
 }
 
 // escapedDirective is Parser.escapedDirective.
@@ -410,14 +582,14 @@ func (p *parser) escape() Node {
 	case tokIf, tokElse, tokElseIf, tokEnd:
 		control = true
 	}
-	if img := []rune(p.lex.img(next)); len(img) > 0 && p.known(string(img[1:])) {
+	if img := p.lex.img(next); len(img) > 0 && p.known(img[firstLen(img):]) {
 		control = true
 	}
 	unit := `\\`
 	if control {
 		unit = `\`
 	}
-	return &Text{P: p.pos(start), Text: strings.Repeat(unit, count)}
+	return p.arena.newText(p.pos(start), strings.Repeat(unit, count))
 }
 
 // IfStatement = <IF> [WS] <LPAREN> Expression <RPAREN> Block
@@ -425,19 +597,23 @@ func (p *parser) escape() Node {
 func (p *parser) ifStatement() Node {
 	t := p.advance()
 	n := &IfStmt{P: p.pos(t)}
+	a := p.arena
+	conds, blocks := len(a.exprStack), len(a.blockStack)
 	p.optWS()
 	p.expect(tokLParen, "'(' after #if")
-	n.Conds = append(n.Conds, p.expression())
+	a.exprStack = append(a.exprStack, p.expression())
 	p.expect(tokRParen, "')' closing #if")
-	n.Blocks = append(n.Blocks, p.statements())
+	a.blockStack = append(a.blockStack, p.statements())
 	for p.kind() == tokElseIf {
 		p.i++
 		p.optWS()
 		p.expect(tokLParen, "'(' after #elseif")
-		n.Conds = append(n.Conds, p.expression())
+		a.exprStack = append(a.exprStack, p.expression())
 		p.expect(tokRParen, "')' closing #elseif")
-		n.Blocks = append(n.Blocks, p.statements())
+		a.blockStack = append(a.blockStack, p.statements())
 	}
+	n.Conds = a.exprList(conds)
+	n.Blocks = a.blockList(blocks)
 	if p.kind() == tokElse {
 		p.i++
 		n.HasElse = true
@@ -453,7 +629,7 @@ func (p *parser) expectEnd(open *token, what string) {
 		p.i++
 		return
 	}
-	pos := p.file.Position(p.base + Pos(open.pos))
+	pos := p.file.Position(p.atBase(int(open.pos)))
 	if t.kind == tokEOF {
 		p.errorf(int(t.pos), "missing #end for %s opened at %d:%d", what, pos.Line, pos.Col)
 	}
@@ -463,7 +639,7 @@ func (p *parser) expectEnd(open *token, what string) {
 // SetDirective = <SET_DIRECTIVE> [WS] Reference [WS] <EQUALS> Expression <RPAREN>
 func (p *parser) setDirective() Node {
 	t := p.advance()
-	n := &SetStmt{P: p.pos(t) + Pos(strings.Index(p.lex.img(t), "#"))}
+	n := &SetStmt{P: p.at(int(t.pos) + strings.Index(p.lex.img(t), "#"))}
 	p.optWS()
 	if k := p.kind(); k != tokIdentifier && k != tokLCurly {
 		p.unexpected(p.peek(0), "a reference after #set(")
@@ -485,25 +661,25 @@ func (p *parser) directive() Node {
 	t := p.advance()
 	// Velocity takes the image minus its first character ("#"), so a MORE
 	// prefix such as "$" in "$#foo" makes the name "#foo": never a directive.
-	img := []rune(p.lex.img(t))
-	name := string(img[1:])
+	img := p.lex.img(t) // its first character and a closing '}' are ASCII
+	name := img[1:]
 	if t.kind == tokBracketedWord {
-		name = string(img[2 : len(img)-1])
+		name = img[2 : len(img)-1]
 	}
 	// A word can also follow a reference that began in the pre-directive
 	// state ("#${a}_b"): then its image has no '#' at all.
 	off := 0
 	if k := strings.LastIndex(p.lex.img(t), "#"); k > 0 {
-		off = len([]rune(p.lex.img(t)[:k]))
+		off = k // what comes before the '#' is ASCII
 	}
-	n := &Directive{P: p.pos(t) + Pos(off), Name: name}
+	n := &Directive{P: p.at(int(t.pos) + off), Name: name}
 	block, isDir := directives[name]
 	isVM := false
 	if !isDir {
 		if strings.HasPrefix(name, "@") {
 			block = true
 		} else {
-			isVM = p.macros[name] || p.isMacro != nil && p.isMacro(name)
+			isVM = p.arena.macros[name] || p.isMacro != nil && p.isMacro(name)
 		}
 	}
 	doItNow := name == "macro"
@@ -514,6 +690,7 @@ func (p *parser) directive() Node {
 		p.optWS()
 		p.expect(tokLParen, "'('")
 		argPos := 0
+		args := len(p.arena.exprStack)
 		for p.directiveArgAhead() {
 			p.optWS()
 			if p.kind() == tokComma {
@@ -533,9 +710,10 @@ func (p *parser) directive() Node {
 			} else if doItNow && argPos == 0 {
 				p.errorf(int(at.pos), "invalid first argument of #macro: want the macro name (a word without quotes)")
 			}
-			n.Args = append(n.Args, arg)
+			p.arena.exprStack = append(p.arena.exprStack, arg)
 			argPos++
 		}
+		n.Args = p.arena.exprList(args)
 		p.optWS()
 		if p.kind() != tokRParen {
 			p.unexpected(p.peek(0), "')' closing #"+name)
@@ -563,7 +741,7 @@ func (p *parser) directive() Node {
 	} else {
 		p.expectEnd(t, "#"+name)
 	}
-	n.End = Pos(p.toks[p.i-1].end)
+	n.End = p.at(int(p.lex.tok(p.i - 1).end))
 	if doItNow {
 		if len(n.Args) == 0 {
 			p.errorf(int(t.pos), "#macro needs a name")
@@ -571,7 +749,10 @@ func (p *parser) directive() Node {
 		// Macro.checkArgs: a name is all it checks; any other argument
 		// names a parameter after its first token ("$a" -> "a").
 		if w, ok := n.Args[0].(*Word); ok {
-			p.macros[w.Name] = true
+			if p.arena.macros == nil {
+				p.arena.macros = map[string]bool{}
+			}
+			p.arena.macros[w.Name] = true
 		}
 	}
 	// RuntimeMacro prints an undefined block macro call as its tokens
@@ -586,20 +767,20 @@ func (p *parser) tokensLiteral(from, to int) string {
 	case 0:
 		return ""
 	case 1:
-		return p.tokenLiteral(p.toks[from])
+		return p.tokenLiteral(p.lex.tok(from))
 	}
 	if s, ok := p.sourceOf(from, to, true); ok {
 		return s
 	}
 	n := 0
 	for i := from; i < to; i++ {
-		t := p.toks[i]
+		t := p.lex.tok(i)
 		n += len(p.lex.prefix(t)) + len(p.lex.img(t))
 	}
 	var sb strings.Builder
 	sb.Grow(n)
 	for i := from; i < to; i++ {
-		sb.WriteString(p.tokenLiteral(p.toks[i]))
+		sb.WriteString(p.tokenLiteral(p.lex.tok(i)))
 	}
 	return sb.String()
 }
@@ -612,34 +793,34 @@ func (p *parser) tokensLiteral(from, to int) string {
 func (p *parser) sourceOf(from, to int, lits bool) (string, bool) {
 	l := p.lex
 	for i := from; i < to; i++ {
-		t := p.toks[i]
+		t := p.lex.tok(i)
 		if lits && (t.hasSpecial || t.kind == tokMultiLineComment) {
 			return "", false
 		}
-		if i > from && t.pos != p.toks[i-1].end || t.img != 0 {
+		if i > from && t.pos != p.lex.tok(i-1).end || t.img != 0 {
 			return "", false
 		}
 	}
-	return l.image(int(p.toks[from].pos), int(p.toks[to-1].end)), true
+	return l.image(int(p.lex.tok(from).pos), int(p.lex.tok(to-1).end)), true
 }
 
 // rawLiteral joins the raw images of tokens [from, to], as RuntimeMacro
 // prints an unknown macro call.
 func (p *parser) rawLiteral(from, to int) string {
 	if from == to {
-		return p.lex.img(p.toks[from])
+		return p.lex.img(p.lex.tok(from))
 	}
 	if s, ok := p.sourceOf(from, to+1, false); ok {
 		return s
 	}
 	n := 0
 	for i := from; i <= to; i++ {
-		n += len(p.lex.img(p.toks[i]))
+		n += len(p.lex.img(p.lex.tok(i)))
 	}
 	var sb strings.Builder
 	sb.Grow(n)
 	for i := from; i <= to; i++ {
-		sb.WriteString(p.lex.img(p.toks[i]))
+		sb.WriteString(p.lex.img(p.lex.tok(i)))
 	}
 	return sb.String()
 }
@@ -680,12 +861,12 @@ func (p *parser) directiveArg() Expr {
 		return p.reference().(*Ref)
 	case tokWord:
 		p.i++
-		return &Word{P: p.base + p.pos(t), Name: p.lex.img(t)}
+		return &Word{P: p.bpos(t), Name: p.lex.img(t)}
 	case tokStringLiteral:
 		return p.stringLiteral()
 	case tokInteger:
 		p.i++
-		return &IntLit{P: p.base + p.pos(t), Image: p.lex.img(t)}
+		return &IntLit{P: p.bpos(t), Image: p.lex.img(t)}
 	case tokLBracket:
 		if p.rangeAhead() {
 			return p.integerRange()
@@ -693,12 +874,12 @@ func (p *parser) directiveArg() Expr {
 		return p.objectArray()
 	case tokFloat:
 		p.i++
-		return &FloatLit{P: p.base + p.pos(t), Image: p.lex.img(t)}
+		return &FloatLit{P: p.bpos(t), Image: p.lex.img(t)}
 	case tokLeftCurley:
 		return p.mapLit()
 	case tokTrue, tokFalse:
 		p.i++
-		return &BoolLit{P: p.base + p.pos(t), Value: t.kind == tokTrue}
+		return &BoolLit{P: p.bpos(t), Value: t.kind == tokTrue}
 	}
 	p.unexpected(t, "an argument")
 	return nil
@@ -740,7 +921,7 @@ func (p *parser) rangeAhead() (ok bool) {
 func (p *parser) integerRange() Expr {
 	first := p.i
 	t := p.advance()
-	n := &RangeLit{P: p.base + p.pos(t)}
+	n := &RangeLit{P: p.bpos(t)}
 	p.optWS()
 	n.From = p.rangeEnd()
 	p.optWS()
@@ -758,7 +939,7 @@ func (p *parser) rangeEnd() Expr {
 	switch t.kind {
 	case tokInteger:
 		p.i++
-		return &IntLit{P: p.base + p.pos(t), Image: p.lex.img(t)}
+		return &IntLit{P: p.bpos(t), Image: p.lex.img(t)}
 	case tokIdentifier:
 		return p.reference().(*Ref)
 	case tokLCurly:
@@ -774,7 +955,7 @@ func (p *parser) rangeEnd() Expr {
 func (p *parser) objectArray() Expr {
 	first := p.i
 	t := p.advance()
-	n := &ListLit{P: p.base + p.pos(t)}
+	n := &ListLit{P: p.bpos(t)}
 	if p.paramStart() {
 		n.Elems = append(n.Elems, p.parameter())
 		for p.kind() == tokComma {
@@ -792,7 +973,7 @@ func (p *parser) objectArray() Expr {
 func (p *parser) mapLit() Expr {
 	first := p.i
 	t := p.advance()
-	n := &MapLit{P: p.base + p.pos(t)}
+	n := &MapLit{P: p.bpos(t)}
 	k1, k2 := p.kind(), p.peek(1).kind
 	entries := isParamStart(k1) && k1 != tokWhitespace || k1 == tokWhitespace && isParamStart(k2) && k2 != tokWhitespace
 	if entries {
@@ -839,7 +1020,7 @@ func (p *parser) parameter() Expr {
 		e = p.stringLiteral()
 	case tokInteger:
 		p.i++
-		e = &IntLit{P: p.base + p.pos(t), Image: p.lex.img(t)}
+		e = &IntLit{P: p.bpos(t), Image: p.lex.img(t)}
 	case tokLBracket:
 		if p.rangeAhead() {
 			e = p.integerRange()
@@ -850,7 +1031,7 @@ func (p *parser) parameter() Expr {
 		e = p.mapLit()
 	case tokTrue, tokFalse:
 		p.i++
-		e = &BoolLit{P: p.base + p.pos(t), Value: t.kind == tokTrue}
+		e = &BoolLit{P: p.bpos(t), Value: t.kind == tokTrue}
 	case tokIdentifier:
 		e = p.reference().(*Ref)
 	case tokLCurly:
@@ -860,7 +1041,7 @@ func (p *parser) parameter() Expr {
 		e = p.reference().(*Ref)
 	case tokFloat:
 		p.i++
-		e = &FloatLit{P: p.base + p.pos(t), Image: p.lex.img(t)}
+		e = &FloatLit{P: p.bpos(t), Image: p.lex.img(t)}
 	default:
 		if t.kind == tokPlus || t.kind == tokMinus || t.kind == tokMultiply || t.kind == tokDivide {
 			p.errorf(int(t.pos), "unexpected %q: Velocity 1.7 allows no arithmetic here; compute it with #set first", p.lex.img(t))
@@ -880,29 +1061,33 @@ func (p *parser) reference() Node {
 	if formal {
 		ident = p.expect(tokIdentifier, "a reference name")
 	}
-	r := &Ref{}
+	r := p.arena.newRef()
+	mark := len(p.arena.partStack)
 	p.indexes(r)
 	for p.kind() == tokDot && p.peek(1).kind == tokIdentifier {
 		p.i++
 		id := p.peek(0)
 		if p.methodAhead() {
 			p.i += 2 // identifier, '('
-			part := RefPart{P: p.base + p.pos(id), Kind: PartMethod, Name: p.lex.img(id)}
+			part := RefPart{P: p.bpos(id), Kind: PartMethod, Name: p.lex.img(id)}
 			if p.paramStart() {
-				part.Args = append(part.Args, p.parameter())
+				a := p.arena
+				args := len(a.exprStack)
+				a.exprStack = append(a.exprStack, p.parameter())
 				for p.kind() == tokComma {
 					p.i++
-					part.Args = append(part.Args, p.parameter())
+					a.exprStack = append(a.exprStack, p.parameter())
 				}
+				part.Args = a.exprList(args)
 			}
 			if p.kind() != tokRefMod2RParen {
 				p.unexpected(p.peek(0), "')' closing the call of "+p.lex.img(id))
 			}
 			p.i++
-			r.Parts = append(r.Parts, part)
+			p.arena.partStack = append(p.arena.partStack, part)
 		} else {
 			p.i++
-			r.Parts = append(r.Parts, RefPart{P: p.base + p.pos(id), Kind: PartProp, Name: p.lex.img(id)})
+			p.arena.partStack = append(p.arena.partStack, RefPart{P: p.bpos(id), Kind: PartProp, Name: p.lex.img(id)})
 		}
 		p.indexes(r)
 	}
@@ -911,6 +1096,7 @@ func (p *parser) reference() Node {
 		p.expect(tokRCurly, "'}' closing ${")
 		last = p.i - 1
 	}
+	r.Parts = p.arena.partList(mark)
 	p.initRef(r, first, ident, last)
 	return r
 }
@@ -936,10 +1122,10 @@ func (p *parser) indexes(r *Ref) {
 			e = p.stringLiteral()
 		case tokInteger:
 			p.i++
-			e = &IntLit{P: p.base + p.pos(a), Image: p.lex.img(a)}
+			e = &IntLit{P: p.bpos(a), Image: p.lex.img(a)}
 		case tokTrue, tokFalse:
 			p.i++
-			e = &BoolLit{P: p.base + p.pos(a), Value: a.kind == tokTrue}
+			e = &BoolLit{P: p.bpos(a), Value: a.kind == tokTrue}
 		case tokIdentifier:
 			e = p.reference().(*Ref)
 		case tokLCurly:
@@ -952,13 +1138,13 @@ func (p *parser) indexes(r *Ref) {
 		}
 		p.optWS()
 		p.expect(tokIndexRBracket, "']' closing the index")
-		r.Parts = append(r.Parts, RefPart{P: p.base + p.pos(t), Kind: PartIndex, Args: []Expr{e}})
+		p.arena.partStack = append(p.arena.partStack, RefPart{P: p.bpos(t), Kind: PartIndex, Args: p.arena.exprList1(e)})
 	}
 }
 
 // initRef computes what ASTReference.init/getRoot compute.
 func (p *parser) initRef(r *Ref, first, ident *token, last int) {
-	r.P = p.base + p.pos(first)
+	r.P = p.bpos(first)
 	r.Computable = true
 	img := p.lex.img(first)
 	// literal() of the node, computed after getRoot edits the first image
@@ -1035,7 +1221,7 @@ func (p *parser) initRef(r *Ref, first, ident *token, last int) {
 
 func (p *parser) indexOf(t *token) int {
 	for i := p.i - 1; i >= 0; i-- {
-		if p.toks[i] == t {
+		if p.lex.tok(i) == t {
 			return i
 		}
 	}
@@ -1047,7 +1233,7 @@ func (p *parser) indexOf(t *token) int {
 func (p *parser) stringLiteral() Expr {
 	t := p.advance()
 	img := p.lex.img(t)
-	n := &StringLit{P: p.base + p.pos(t), Lit: p.tokenLiteral(t)}
+	n := &StringLit{P: p.bpos(t), Lit: p.tokenLiteral(t)}
 	body := img[1 : len(img)-1]
 	if img[0] == '"' {
 		var err error
@@ -1069,8 +1255,9 @@ func (p *parser) stringLiteral() Expr {
 		if p.depth > 50 {
 			p.errorf(int(t.pos), "string literals nested too deeply")
 		}
-		sub := &parser{file: p.file, lex: newLexer(src, []rune(src)), macros: p.macros,
-			isMacro: p.isMacro, base: p.base + p.pos(t) + 1, depth: p.depth + 1}
+		sub := &parser{file: p.file, lex: newLexer(src),
+			isMacro: p.isMacro, depth: p.depth + 1,
+			sub: true, base: p.charBase(int(t.pos)) + 1, conv: p.conv, arena: p.arena}
 		n.Nodes = sub.process()
 	}
 	return n
@@ -1156,7 +1343,7 @@ func (p *parser) binary(level int) Expr {
 		p.i++
 		start := p.i
 		y := p.binary(level + 1)
-		x = &BinaryExpr{P: p.base + p.pos(t), Op: op, X: x, Y: y, Lit: p.tokensLiteral(start, p.i)}
+		x = &BinaryExpr{P: p.bpos(t), Op: op, X: x, Y: y, Lit: p.tokensLiteral(start, p.i)}
 	}
 }
 
@@ -1221,7 +1408,7 @@ func (p *parser) unaryExpr() Expr {
 		p.i += k + 1
 		start := p.i
 		x := p.unaryExpr()
-		return &NotExpr{P: p.base + p.pos(t), X: x, Lit: p.tokensLiteral(start, p.i)}
+		return &NotExpr{P: p.bpos(t), X: x, Lit: p.tokensLiteral(start, p.i)}
 	}
 	return p.primary()
 }
@@ -1245,7 +1432,7 @@ func (p *parser) primary() Expr {
 		e = p.reference().(*Ref)
 	case tokInteger:
 		p.i++
-		e = &IntLit{P: p.base + p.pos(t), Image: p.lex.img(t)}
+		e = &IntLit{P: p.bpos(t), Image: p.lex.img(t)}
 	case tokLBracket:
 		if p.rangeAhead() {
 			e = p.integerRange()
@@ -1254,19 +1441,19 @@ func (p *parser) primary() Expr {
 		}
 	case tokFloat:
 		p.i++
-		e = &FloatLit{P: p.base + p.pos(t), Image: p.lex.img(t)}
+		e = &FloatLit{P: p.bpos(t), Image: p.lex.img(t)}
 	case tokLeftCurley:
 		e = p.mapLit()
 	case tokTrue, tokFalse:
 		p.i++
-		e = &BoolLit{P: p.base + p.pos(t), Value: t.kind == tokTrue}
+		e = &BoolLit{P: p.bpos(t), Value: t.kind == tokTrue}
 	case tokLParen:
 		p.i++
 		start := p.i
 		x := p.expression()
 		lit := p.tokensLiteral(start, p.i)
 		p.expect(tokRParen, "')'")
-		e = &ParenExpr{P: p.base + p.pos(t), X: x, Lit: lit}
+		e = &ParenExpr{P: p.bpos(t), X: x, Lit: lit}
 	default:
 		if t.kind == tokEquals {
 			p.errorf(int(t.pos), "unexpected '=': use '==' to compare")

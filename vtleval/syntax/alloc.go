@@ -1,0 +1,120 @@
+package syntax
+
+// arena hands out the nodes a parse makes most of, and the slices of its
+// tree, from blocks: fewer allocations for the collector to make and track.
+// Slices it returns have no spare capacity, so appending to one never writes
+// into another. Node lists and reference parts are gathered on stacks
+// (statements and references nest) and copied out when complete.
+type arena struct {
+	refs      []Ref
+	texts     []Text
+	nodes     []Node
+	parts     []RefPart
+	refsLeft  int // see newRef
+	nRefs     int // size of the last block of each kind
+	nTexts    int
+	nNodes    int
+	nParts    int
+	nodeStack []Node
+	partStack []RefPart
+	nodeArr   [16]Node // the stacks' first arrays
+	partArr   [8]RefPart
+
+	exprs      []Expr
+	nExprs     int
+	exprStack  []Expr
+	exprArr    [8]Expr
+	blocks     [][]Node
+	nBlocks    int
+	blockStack [][]Node
+	blockArr   [4][]Node
+
+	macros map[string]bool // macros the template defines (nil: none yet)
+}
+
+// take returns a zeroed element from *buf, allocating a block twice the
+// last one's size (up to 256) when it is empty.
+func take[T any](buf *[]T, size *int) *T {
+	if len(*buf) == 0 {
+		*size = min(max(*size*2, 4), 256)
+		*buf = make([]T, *size)
+	}
+	t := &(*buf)[0]
+	*buf = (*buf)[1:]
+	return t
+}
+
+// carve returns a copy of src (nil when empty) cut from *buf.
+func carve[T any](buf *[]T, size *int, src []T) []T {
+	n := len(src)
+	if n == 0 {
+		return nil
+	}
+	if len(*buf) < n {
+		if n > 128 {
+			return append([]T(nil), src...)
+		}
+		*size = min(max(*size*2, 4), 1024)
+		*buf = make([]T, max(*size, n))
+	}
+	out := (*buf)[:n:n]
+	copy(out, src)
+	*buf = (*buf)[n:]
+	return out
+}
+
+// newRef returns a new Ref. refsLeft, at first the number of '$' in the
+// source (a reference starts with one: a bound, except for "\u0024" in
+// string literals), sizes the blocks.
+func (a *arena) newRef() *Ref {
+	if len(a.refs) == 0 && a.refsLeft > 0 {
+		n := min(a.refsLeft, 256)
+		a.refsLeft -= n
+		a.refs = make([]Ref, n)
+	}
+	return take(&a.refs, &a.nRefs)
+}
+
+func (a *arena) newText(p Pos, s string) *Text {
+	t := take(&a.texts, &a.nTexts)
+	t.P, t.Text = p, s
+	return t
+}
+
+// nodeList returns the nodes pushed since mark and pops them.
+func (a *arena) nodeList(mark int) []Node {
+	s := carve(&a.nodes, &a.nNodes, a.nodeStack[mark:])
+	clear(a.nodeStack[mark:])
+	a.nodeStack = a.nodeStack[:mark]
+	return s
+}
+
+// partList returns the parts pushed since mark and pops them.
+func (a *arena) partList(mark int) []RefPart {
+	s := carve(&a.parts, &a.nParts, a.partStack[mark:])
+	clear(a.partStack[mark:])
+	a.partStack = a.partStack[:mark]
+	return s
+}
+
+// exprList returns the expressions pushed since mark and pops them.
+func (a *arena) exprList(mark int) []Expr {
+	s := carve(&a.exprs, &a.nExprs, a.exprStack[mark:])
+	clear(a.exprStack[mark:])
+	a.exprStack = a.exprStack[:mark]
+	return s
+}
+
+// exprList1 returns []Expr{e}.
+func (a *arena) exprList1(e Expr) []Expr {
+	a.exprStack = append(a.exprStack, e)
+	return a.exprList(len(a.exprStack) - 1)
+}
+
+// blockList returns the blocks pushed since mark and pops them.
+func (a *arena) blockList(mark int) [][]Node {
+	s := carve(&a.blocks, &a.nBlocks, a.blockStack[mark:])
+	clear(a.blockStack[mark:])
+	a.blockStack = a.blockStack[:mark]
+	return s
+}
