@@ -80,6 +80,10 @@ func (f *foreachScope) getter(name string) (Value, bool) {
 
 // GetProperty is Velocity's property lookup: getName(), then Map.get.
 func (f *foreachScope) GetProperty(name string) (Value, bool) {
+	if g := scopeGetter(name); g != "" {
+		v, _ := f.getter(g)
+		return v, true
+	}
 	if name != "" {
 		cap := strings.ToUpper(name[:1]) + name[1:]
 		for _, g := range []string{"get" + cap, "get" + name} {
@@ -89,6 +93,32 @@ func (f *foreachScope) GetProperty(name string) (Value, bool) {
 		}
 	}
 	return f.get(name)
+}
+
+// scopeGetter is the getter GetProperty finds first for the common names
+// ("get" + name capitalised, or "get" + name), or "".
+func scopeGetter(name string) string {
+	switch name {
+	case "index", "Index":
+		return "getIndex"
+	case "count", "Count":
+		return "getCount"
+	case "hasNext", "HasNext":
+		return "getHasNext"
+	case "first", "First":
+		return "getFirst"
+	case "last", "Last":
+		return "getLast"
+	case "parent", "Parent":
+		return "getParent"
+	case "topmost", "Topmost":
+		return "getTopmost"
+	case "replaced", "Replaced":
+		return "getReplaced"
+	case "info", "Info":
+		return "getInfo"
+	}
+	return ""
 }
 
 // get is Scope.get: the own entry, else the parent's.
@@ -337,23 +367,42 @@ type javaIterator struct {
 }
 
 func newIterator(v Value) (*javaIterator, bool) {
+	it := &javaIterator{}
+	if !it.init(v) {
+		return nil, false
+	}
+	return it, true
+}
+
+// init sets it up to iterate v; it is false when v is not iterable.
+func (it *javaIterator) init(v Value) bool {
 	switch v := v.(type) {
 	case *List:
 		if v.viewOf != nil {
 			// iterating a keySet()/values()/entrySet() view: fail fast when
 			// the map changes
-			return &javaIterator{items: v.Items, m: v.viewOf, mod: v.viewOf.mod}, true
+			*it = javaIterator{items: v.Items, m: v.viewOf, mod: v.viewOf.mod}
+			return true
 		}
-		return &javaIterator{list: v, mod: v.mod}, true
+		*it = javaIterator{list: v, mod: v.mod}
+		return true
 	case *Map:
 		// the values, each read when the loop reaches it
-		it := &javaIterator{m: v, mod: v.mod, keys: true}
-		it.items = append(it.items, v.Keys()...)
-		return it, true
+		*it = javaIterator{m: v, mod: v.mod, keys: true}
+		if v.Hash {
+			it.items = v.Keys() // a fresh slice
+		} else {
+			// the keys in place: a structural change (the only kind that
+			// rewrites them) fails the next step before it reads them,
+			// and a new key goes past the captured length
+			it.items = v.keys
+		}
+		return true
 	case Iterable:
-		return &javaIterator{items: v.Elements()}, true
+		*it = javaIterator{items: v.Elements()}
+		return true
 	}
-	return nil, false
+	return false
 }
 
 func (it *javaIterator) hasNext() bool {
@@ -436,6 +485,14 @@ func (st *state) holds(sc *scope, name string, v bool) bool {
 	return ok && b == v
 }
 
+// foreachFrame holds what one #foreach needs, allocated together.
+type foreachFrame struct {
+	scope foreachScope
+	info  scopeInfo
+	iter  javaIterator
+	rng   intRange
+}
+
 // foreach is Foreach.render. It reads its children by position, as
 // Velocity does: the element reference is child 0, the list child 2 and
 // the body child 3, whatever the arguments are ("in" is not checked).
@@ -447,7 +504,9 @@ func (st *state) foreach(sc *scope, f *syntax.File, n *syntax.Directive) error {
 	if listIsBody {
 		return nil // the block's value is null
 	}
-	var iter *javaIterator
+	// the loop's scope, its info and its iterator, in one allocation
+	frame := &foreachFrame{}
+	iter := &frame.iter
 	if rl, ok := listArg.(*syntax.RangeLit); ok {
 		// the list [n..m] builds is not visible to the template: iterate
 		// it without building it
@@ -455,7 +514,8 @@ func (st *state) foreach(sc *scope, f *syntax.File, n *syntax.Directive) error {
 		if err != nil || !ok {
 			return err
 		}
-		iter = &javaIterator{rng: &r}
+		frame.rng = r
+		iter.rng = &frame.rng
 	} else {
 		listV, err := st.eval(sc, f, listArg)
 		if err != nil {
@@ -464,7 +524,7 @@ func (st *state) foreach(sc *scope, f *syntax.File, n *syntax.Directive) error {
 		if listV == nil {
 			return nil
 		}
-		if iter, ok = newIterator(listV); !ok {
+		if !iter.init(listV) {
 			return nil // skip.invalid.iterator = true
 		}
 	}
@@ -485,7 +545,8 @@ func (st *state) foreach(sc *scope, f *syntax.File, n *syntax.Directive) error {
 	if err != nil {
 		return err
 	}
-	fs := &foreachScope{index: -1}
+	fs := &frame.scope
+	fs.index = -1
 	switch prev := prev.(type) {
 	case *foreachScope:
 		fs.parent = prev
@@ -493,7 +554,8 @@ func (st *state) foreach(sc *scope, f *syntax.File, n *syntax.Directive) error {
 		fs.replaced = prev
 	}
 	pos := f.Position(n.P)
-	fs.info = &scopeInfo{depth: 1, template: pos.Filename, line: pos.Line, col: pos.Col}
+	frame.info = scopeInfo{depth: 1, template: pos.Filename, line: pos.Line, col: pos.Col}
+	fs.info = &frame.info
 	for p := fs.parent; p != nil; p = p.parent {
 		fs.info.depth++
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/vtlcheck/vtlcheck/vtleval/syntax"
 )
@@ -19,6 +20,8 @@ type Template struct {
 	name   string
 	file   *syntax.File
 	macros map[string]*macro // #macro definitions, registered before rendering
+	// outHint is the size of the last output Render made, to size the next.
+	outHint atomic.Int64
 }
 
 type macro struct {
@@ -352,6 +355,12 @@ type state struct {
 	macroDepth int
 	templates  int
 	steps      int // statements executed, for Config.MaxSteps
+
+	rootW    limitWriter     // the render's writer (w while no string is built)
+	argStack []Value         // arguments of built-in method calls under way
+	argBuf   [6]Value        // argStack's first array
+	sb       strings.Builder // Render's output
+	root     scope           // the global context
 }
 
 // maxStringLen bounds the strings a render builds when MaxOutput does not
@@ -415,6 +424,8 @@ type limitWriter struct {
 	n     int
 	limit int
 	buf   []byte
+	// sb, when set, receives the output directly (Render's builder).
+	sb *strings.Builder
 }
 
 var errOutputLimit = errors.New("output limit exceeded")
@@ -424,6 +435,10 @@ func (w *limitWriter) WriteString(s string) error {
 		return errOutputLimit
 	}
 	w.n += len(s)
+	if w.sb != nil {
+		w.sb.WriteString(s)
+		return nil
+	}
 	w.buf = append(w.buf, s...)
 	if len(w.buf) >= 32<<10 {
 		return w.flush()
@@ -445,22 +460,39 @@ func (t *Template) Execute(w io.Writer, vars Vars, cfg *Config) (err error) {
 	if cfg == nil {
 		cfg = &Config{}
 	}
-	lw := &limitWriter{w: w, limit: cfg.MaxOutput}
 	if vars == nil {
 		vars = Vars{}
 	}
-	st := &state{t: t, file: t.file, cfg: cfg, w: lw, vars: vars, macros: t.macros, templates: 1}
+	// one allocation for the state, its writer and the global scope
+	st := &state{t: t, file: t.file, cfg: cfg, vars: vars, macros: t.macros, templates: 1}
+	st.rootW = limitWriter{w: w, limit: cfg.MaxOutput}
+	if sb, ok := w.(*strings.Builder); ok {
+		// write into the builder itself: no copy through a buffer
+		st.rootW.sb = sb
+	}
+	return st.execute()
+}
+
+// execute renders st.t to st.rootW.
+func (st *state) execute() (err error) {
+	t, cfg := st.t, st.cfg
+	st.argStack = st.argBuf[:0]
+	lw := &st.rootW
+	st.w = lw
 	if cfg.Macros != nil {
 		cfg.Macros.AddFrom(t)
 	}
-	sc := &scope{st: st, kind: globalScope}
+	st.root = scope{st: st, kind: globalScope}
+	sc := &st.root
 	err = st.renderBlock(sc, t.file, t.file.Nodes)
 	if err == errStop {
 		err = nil
 	}
-	var bs breakSignal
-	if errors.As(err, &bs) {
-		err = nil
+	if err != nil {
+		var bs breakSignal
+		if errors.As(err, &bs) {
+			err = nil
+		}
 	}
 	if ferr := lw.flush(); err == nil {
 		err = ferr
@@ -473,10 +505,29 @@ func (t *Template) Execute(w io.Writer, vars Vars, cfg *Config) (err error) {
 
 // Render is Execute into a string.
 func (t *Template) Render(vars Vars, cfg *Config) (string, error) {
-	var sb strings.Builder
-	err := t.Execute(&sb, vars, cfg)
-	return sb.String(), err
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	if vars == nil {
+		vars = Vars{}
+	}
+	// the builder lives in the state (one allocation), sized as the last
+	// render's output was
+	st := &state{t: t, file: t.file, cfg: cfg, vars: vars, macros: t.macros, templates: 1}
+	if n := t.outHint.Load(); n > 0 {
+		st.sb.Grow(int(n))
+	}
+	st.rootW = limitWriter{sb: &st.sb, limit: cfg.MaxOutput}
+	err := st.execute()
+	out := st.sb.String()
+	if len(out) <= maxOutHint {
+		t.outHint.Store(int64(len(out)))
+	}
+	return out, err
 }
+
+// maxOutHint is the largest output size Render preallocates.
+const maxOutHint = 1 << 20
 
 func (st *state) maxDepth() int {
 	if st.cfg.MaxDepth > 0 {
@@ -670,15 +721,37 @@ func (st *state) part(sc *scope, f *syntax.File, r *syntax.Ref, p *syntax.RefPar
 	case syntax.PartProp:
 		return getProperty(v, p.Name), nil
 	case syntax.PartMethod:
-		args := make([]Value, len(p.Args))
-		for i, a := range p.Args {
-			av, err := st.eval(sc, f, a)
-			if err != nil {
-				return nil, err
+		var args []Value
+		base := len(st.argStack)
+		if builtinReceiver(v) {
+			// the method does not keep its argument slice: take it from
+			// the render's argument stack (nested calls push above
+			// it, and a reallocation leaves this slice valid)
+			for _, a := range p.Args {
+				av, err := st.eval(sc, f, a)
+				if err != nil {
+					st.argStack = st.argStack[:base]
+					return nil, err
+				}
+				st.argStack = append(st.argStack, av)
 			}
-			args[i] = av
+			args = st.argStack[base:len(st.argStack):len(st.argStack)]
+		} else {
+			// a host object may keep the slice: a fresh one
+			args = make([]Value, len(p.Args))
+			for i, a := range p.Args {
+				av, err := st.eval(sc, f, a)
+				if err != nil {
+					return nil, err
+				}
+				args[i] = av
+			}
 		}
 		res, found, err := callMethod(v, p.Name, args)
+		if len(st.argStack) > base {
+			clear(st.argStack[base:])
+			st.argStack = st.argStack[:base]
+		}
 		if err == nil {
 			if err := st.checkString(res, f, p.P); err != nil {
 				return nil, err
@@ -704,6 +777,18 @@ func (st *state) part(sc *scope, f *syntax.File, r *syntax.Ref, p *syntax.RefPar
 		return res, nil
 	}
 	return nil, nil
+}
+
+// builtinReceiver reports whether v's methods never keep their argument
+// slice: the engine's own, and an ArgBorrower's.
+func builtinReceiver(v Value) bool {
+	switch v.(type) {
+	case string, *List, *Map, *Entry, int32, int64, *big.Int, float64, float32, *BigDecimal, bool:
+		return true
+	case ArgBorrower:
+		return true
+	}
+	return false
 }
 
 // renderRef is ASTReference.render.

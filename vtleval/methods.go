@@ -43,6 +43,25 @@ func tooBig() error {
 // voidResult is what Velocity makes of a void method: "".
 const voidResult = ""
 
+// smallView is a view list of up to 4 elements with its items, allocated
+// together.
+type smallView struct {
+	l     List
+	items [4]Value
+}
+
+// keySetView is keySet(): a copy of the keys, as a view of m.
+func keySetView(m *Map) *List {
+	keys := m.Keys()
+	if n := len(keys); n > 0 && n <= len(smallView{}.items) {
+		sv := &smallView{}
+		copy(sv.items[:], keys)
+		sv.l = List{Items: sv.items[:n:n], view: "KeySet", viewOf: m}
+		return &sv.l
+	}
+	return &List{Items: append([]Value(nil), keys...), view: "KeySet", viewOf: m}
+}
+
 // getProperty is UberspectImpl.getPropertyGet + invoke: $obj.name.
 func getProperty(v Value, name string) Value {
 	if name == "class" {
@@ -52,7 +71,7 @@ func getProperty(v Value, name string) Value {
 	}
 	switch v := v.(type) {
 	case *Map:
-		r, _ := v.Get(name)
+		r, _ := v.getString(name)
 		return r
 	case PropertyGetter:
 		r, _ := v.GetProperty(name)
@@ -1419,7 +1438,7 @@ func mapMethod(m *Map, name string, args []Value) (Value, bool, error) {
 		}
 	case "keySet":
 		if n == 0 {
-			return &List{Items: append([]Value(nil), m.Keys()...), view: "KeySet", viewOf: m}, true, nil
+			return keySetView(m), true, nil
 		}
 	case "values":
 		if n == 0 {

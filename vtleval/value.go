@@ -50,6 +50,14 @@ type MethodCaller interface {
 	CallMethod(name string, args []Value) (v Value, found bool, err error)
 }
 
+// ArgBorrower is a MethodCaller whose CallMethod never keeps its args
+// slice (or a subslice of it) after it returns. The engine then passes
+// arguments in a reused slice instead of allocating one per call.
+type ArgBorrower interface {
+	MethodCaller
+	BorrowsArgs()
+}
+
 // PropertySetter implements #set($obj.name = v).
 type PropertySetter interface {
 	SetProperty(name string, v Value) bool
@@ -188,6 +196,27 @@ func (m *Map) Get(k Value) (Value, bool) {
 	return nil, false
 }
 
+// getString is Get of a string key, without boxing the key.
+func (m *Map) getString(k string) (Value, bool) {
+	if m.idx != nil {
+		if i, ok := m.idx[k]; ok {
+			return m.vals[i], true
+		}
+		return nil, false
+	}
+	for i, mk := range m.keys {
+		// mapKey of a string is the string itself
+		if s, ok := mk.(string); ok && s == k {
+			return m.vals[i], true
+		}
+	}
+	return nil, false
+}
+
+// mapInitCap is the room the first Put makes for keys and for values (in
+// one allocation): most maps are small.
+const mapInitCap = 4
+
 // Put sets k to v and returns the previous value (nil if none).
 func (m *Map) Put(k, v Value) Value {
 	key := mapKey(k)
@@ -195,6 +224,15 @@ func (m *Map) Put(k, v Value) Value {
 		old := m.vals[i]
 		m.vals[i] = v
 		return old
+	}
+	if n := len(m.keys); n == cap(m.keys) || n == cap(m.vals) {
+		// grow keys and values together, in one allocation
+		c := max(mapInitCap, 2*n)
+		buf := make([]Value, 2*c)
+		copy(buf, m.keys)
+		copy(buf[c:], m.vals)
+		m.keys = buf[:n:c]
+		m.vals = buf[c : c+n : 2*c]
 	}
 	m.mod++
 	if m.idx != nil {
