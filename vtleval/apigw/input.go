@@ -119,6 +119,13 @@ func (in *Input) CallMethod(name string, args []vtleval.Value) (vtleval.Value, b
 		if !ok {
 			return nil, false, nil
 		}
+		if name == "json" && expr == "$" && !in.done {
+			// nothing has read the body as values yet, so nothing can
+			// have changed it: print it from the text
+			if s, ok := compactJSON(in.body); ok {
+				return s, true, nil
+			}
+		}
 		v, found, err := in.read(expr)
 		if err != nil {
 			return nil, true, err

@@ -30,8 +30,29 @@ func parseStrictJSON(s string) (v vtleval.Value, ok bool) {
 }
 
 type fastParser struct {
-	s string
-	i int
+	s     string
+	i     int
+	items []vtleval.Value // see value
+	boxed [32]struct {
+		s string
+		v vtleval.Value
+	} // see box
+}
+
+// box returns s as a Value, reusing the Value of an equal short string met
+// before: the objects of an array mostly have the same keys, and often the
+// same values, and each new Value of a string is an allocation. Strings
+// are immutable, so sharing them is invisible to templates.
+func (p *fastParser) box(s string) vtleval.Value {
+	if len(s) == 0 || len(s) > 32 {
+		return s
+	}
+	e := &p.boxed[(uint(len(s))*7+uint(s[0])*3+uint(s[len(s)-1]))%uint(len(p.boxed))]
+	if e.v != nil && e.s == s {
+		return e.v
+	}
+	e.s, e.v = s, s
+	return e.v
 }
 
 func (p *fastParser) space() {
@@ -80,7 +101,7 @@ func (p *fastParser) value(depth int) (vtleval.Value, bool) {
 			if !ok {
 				return nil, false
 			}
-			m.Put(k, v)
+			m.Put(p.box(k), v)
 			p.space()
 			if p.i >= len(p.s) {
 				return nil, false
@@ -97,18 +118,20 @@ func (p *fastParser) value(depth int) (vtleval.Value, bool) {
 		}
 	case c == '[':
 		p.i++
-		l := &vtleval.List{JSON: true, Items: []vtleval.Value{}}
 		p.space()
 		if p.i < len(p.s) && p.s[p.i] == ']' {
 			p.i++
-			return l, true
+			return &vtleval.List{JSON: true, Items: []vtleval.Value{}}, true
 		}
+		// the items gather on a stack shared by the nested lists, then
+		// go to a slice of their exact size
+		mark := len(p.items)
 		for {
 			v, ok := p.value(depth + 1)
 			if !ok {
 				return nil, false
 			}
-			l.Items = append(l.Items, v)
+			p.items = append(p.items, v)
 			p.space()
 			if p.i >= len(p.s) {
 				return nil, false
@@ -118,14 +141,18 @@ func (p *fastParser) value(depth int) (vtleval.Value, bool) {
 				p.i++
 			case ']':
 				p.i++
-				return l, true
+				items := make([]vtleval.Value, len(p.items)-mark)
+				copy(items, p.items[mark:])
+				clear(p.items[mark:])
+				p.items = p.items[:mark]
+				return &vtleval.List{JSON: true, Items: items}, true
 			default:
 				return nil, false
 			}
 		}
 	case c == '"':
 		s, ok := p.str()
-		return s, ok
+		return p.box(s), ok
 	case c == '-' || c >= '0' && c <= '9':
 		start := p.i
 		if c == '-' {

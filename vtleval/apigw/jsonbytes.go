@@ -1,0 +1,386 @@
+package apigw
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/vtlcheck/vtlcheck/vtleval"
+)
+
+// compactJSON answers $input.json('$') from the body text while the body has
+// not been parsed into engine values yet (so nothing can have changed it):
+// it re-serialises the text the way vtleval.JSON prints the values
+// ParseJSON would build (json-smart's compact NO_COMPRESS style), without
+// building them. ok=false for anything the strict fast parser does not take
+// or that is unusual (a repeated key, deep nesting, a number whose printing
+// is not the text itself is printed through its engine value); the caller
+// then goes the slow way. TestCompactJSONAgrees checks that both agree.
+func compactJSON(s string) (string, bool) {
+	if !utf8.ValidString(s) {
+		return "", false
+	}
+	w := jsonRewriter{p: fastParser{s: s}}
+	w.p.space()
+	if w.p.i >= len(s) || (s[w.p.i] != '{' && s[w.p.i] != '[') {
+		return "", false
+	}
+	w.out = make([]byte, 0, len(s))
+	if !w.value(0) {
+		return "", false
+	}
+	return string(w.out), true
+}
+
+type jsonRewriter struct {
+	p    fastParser
+	out  []byte
+	keys []string // the keys of the objects being read, innermost last
+}
+
+// compactMaxDepth keeps well under vtleval.JSON's depth limit (100), past
+// which it prints null.
+const compactMaxDepth = 90
+
+// jsonPlainASCII marks the bytes vtleval.JSON copies as they are.
+var jsonPlainASCII = func() (t [256]bool) {
+	for c := 0x20; c < 0x7F; c++ {
+		t[c] = c != '"' && c != '\\' && c != '/'
+	}
+	return t
+}()
+
+// endsToken is what may follow a number or a literal (the fast parser's rule).
+func endsToken(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	switch s[i] {
+	case ',', ']', '}', ' ', '\t', '\n', '\r':
+		return true
+	}
+	return false
+}
+
+func (w *jsonRewriter) value(depth int) bool {
+	if depth > compactMaxDepth {
+		return false
+	}
+	p := &w.p
+	p.space()
+	if p.i >= len(p.s) {
+		return false
+	}
+	switch c := p.s[p.i]; {
+	case c == '{':
+		p.i++
+		w.out = append(w.out, '{')
+		p.space()
+		if p.i < len(p.s) && p.s[p.i] == '}' {
+			p.i++
+			w.out = append(w.out, '}')
+			return true
+		}
+		mark := len(w.keys)
+		var seen map[string]struct{}
+		for first := true; ; first = false {
+			p.space()
+			if p.i >= len(p.s) || p.s[p.i] != '"' {
+				return false
+			}
+			if !first {
+				w.out = append(w.out, ',')
+			}
+			k, ok := w.str()
+			if !ok {
+				return false
+			}
+			// a repeated key keeps its first position and its last
+			// value: leave that to the values
+			if seen != nil {
+				if _, dup := seen[k]; dup {
+					return false
+				}
+				seen[k] = struct{}{}
+			} else {
+				for _, o := range w.keys[mark:] {
+					if o == k {
+						return false
+					}
+				}
+				if len(w.keys)-mark >= 16 {
+					seen = make(map[string]struct{}, 32)
+					for _, o := range w.keys[mark:] {
+						seen[o] = struct{}{}
+					}
+					seen[k] = struct{}{}
+				}
+			}
+			w.keys = append(w.keys, k)
+			p.space()
+			if p.i >= len(p.s) || p.s[p.i] != ':' {
+				return false
+			}
+			p.i++
+			w.out = append(w.out, ':')
+			if !w.value(depth + 1) {
+				return false
+			}
+			p.space()
+			if p.i >= len(p.s) {
+				return false
+			}
+			switch p.s[p.i] {
+			case ',':
+				p.i++
+			case '}':
+				p.i++
+				w.out = append(w.out, '}')
+				w.keys = w.keys[:mark]
+				return true
+			default:
+				return false
+			}
+		}
+	case c == '[':
+		p.i++
+		w.out = append(w.out, '[')
+		p.space()
+		if p.i < len(p.s) && p.s[p.i] == ']' {
+			p.i++
+			w.out = append(w.out, ']')
+			return true
+		}
+		for first := true; ; first = false {
+			if !first {
+				w.out = append(w.out, ',')
+			}
+			if !w.value(depth + 1) {
+				return false
+			}
+			p.space()
+			if p.i >= len(p.s) {
+				return false
+			}
+			switch p.s[p.i] {
+			case ',':
+				p.i++
+			case ']':
+				p.i++
+				w.out = append(w.out, ']')
+				return true
+			default:
+				return false
+			}
+		}
+	case c == '"':
+		return w.strText()
+	case c == '-' || c >= '0' && c <= '9':
+		start := p.i
+		if c == '-' {
+			p.i++
+		}
+		d := p.digits()
+		if d == 0 || d > 1 && p.s[p.i-d] == '0' {
+			return false
+		}
+		integer := true
+		if p.i < len(p.s) && p.s[p.i] == '.' {
+			integer = false
+			p.i++
+			if p.digits() == 0 {
+				return false
+			}
+		}
+		if p.i < len(p.s) && (p.s[p.i] == 'e' || p.s[p.i] == 'E') {
+			integer = false
+			p.i++
+			if p.i < len(p.s) && (p.s[p.i] == '+' || p.s[p.i] == '-') {
+				p.i++
+			}
+			if p.digits() == 0 {
+				return false
+			}
+		}
+		if !endsToken(p.s, p.i) {
+			return false
+		}
+		num := p.s[start:p.i]
+		if integer {
+			// Integer, Long and BigInteger print the text itself, but
+			// for -0, which is the Integer 0
+			if num == "-0" {
+				num = "0"
+			}
+			w.out = append(w.out, num...)
+		} else if len(num) <= 18 {
+			// a Double (numberValue): printed as vtleval.JSON prints it
+			f, err := strconv.ParseFloat(num, 64)
+			if err != nil || math.IsInf(f, 0) {
+				w.out = append(w.out, vtleval.JSON(numberValue(num))...)
+			} else {
+				w.out = append(w.out, vtleval.FormatDouble(f)...)
+			}
+		} else {
+			w.out = append(w.out, vtleval.JSON(numberValue(num))...)
+		}
+		return true
+	default:
+		for _, lit := range [...]string{"true", "false", "null"} {
+			if strings.HasPrefix(p.s[p.i:], lit) {
+				p.i += len(lit)
+				if !endsToken(p.s, p.i) {
+					return false
+				}
+				w.out = append(w.out, lit...)
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// str reads a string at p.i and writes it as vtleval.JSON writes it; it
+// returns the string's value.
+func (w *jsonRewriter) str() (string, bool) {
+	p := &w.p
+	start := p.i + 1
+	i := start
+	for i < len(p.s) && jsonPlainASCII[p.s[i]] {
+		i++
+	}
+	if i < len(p.s) && p.s[i] == '"' {
+		// nothing to escape or unescape: copy the text
+		p.i = i + 1
+		w.out = append(w.out, p.s[start-1:p.i]...)
+		return p.s[start:i], true
+	}
+	for i < len(p.s) && p.s[i] != '"' && p.s[i] != '\\' {
+		i++
+	}
+	if i < len(p.s) && p.s[i] == '"' {
+		// no escapes: the text is the value
+		if !w.strText() {
+			return "", false
+		}
+		return p.s[start:i], true
+	}
+	v, ok := p.str()
+	if !ok {
+		return "", false
+	}
+	w.out = appendJSONString(w.out, v)
+	return v, true
+}
+
+// strText reads a string at p.i and writes it as vtleval.JSON writes its
+// value, straight from the text.
+func (w *jsonRewriter) strText() bool {
+	p := &w.p
+	s := p.s
+	i := p.i + 1
+	w.out = append(w.out, '"')
+	for {
+		j := i
+		for i < len(s) && jsonPlainASCII[s[i]] {
+			i++
+		}
+		w.out = append(w.out, s[j:i]...)
+		if i >= len(s) {
+			return false
+		}
+		switch c := s[i]; {
+		case c == '"':
+			w.out = append(w.out, '"')
+			p.i = i + 1
+			return true
+		case c == '\\':
+			if i+1 >= len(s) {
+				return false
+			}
+			switch e := s[i+1]; e {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				// written back the same way
+				w.out = append(w.out, '\\', e)
+				i += 2
+			case 'u':
+				// the fast parser's decoding, then vtleval.JSON's encoding
+				p.i = i + 2
+				r, ok := p.hex4()
+				if !ok {
+					return false
+				}
+				if utf16.IsSurrogate(r) {
+					if r < 0xDC00 && p.i+6 <= len(s) && s[p.i] == '\\' && s[p.i+1] == 'u' {
+						save := p.i
+						p.i += 2
+						r2, ok := p.hex4()
+						if ok && r2 >= 0xDC00 && r2 < 0xE000 {
+							r = utf16.DecodeRune(r, r2)
+						} else {
+							p.i = save
+							r = utf8.RuneError
+						}
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				w.out = appendJSONRune(w.out, r)
+				i = p.i
+			default:
+				return false
+			}
+		case c < utf8.RuneSelf:
+			w.out = appendJSONRune(w.out, rune(c))
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			w.out = appendJSONRune(w.out, r)
+			i += size
+		}
+	}
+}
+
+// appendJSONString is vtleval.JSON for a string.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	for _, c := range s {
+		b = appendJSONRune(b, c)
+	}
+	return append(b, '"')
+}
+
+// appendJSONRune is vtleval.JSON for one character of a string.
+func appendJSONRune(b []byte, c rune) []byte {
+	if c < 0x80 && jsonPlainASCII[c] {
+		return append(b, byte(c))
+	}
+	switch c {
+	case '"':
+		b = append(b, `\"`...)
+	case '\\':
+		b = append(b, `\\`...)
+	case '\b':
+		b = append(b, `\b`...)
+	case '\f':
+		b = append(b, `\f`...)
+	case '\n':
+		b = append(b, `\n`...)
+	case '\r':
+		b = append(b, `\r`...)
+	case '\t':
+		b = append(b, `\t`...)
+	case '/':
+		b = append(b, `\/`...)
+	default:
+		if c <= 0x1F || c >= 0x7F && c <= 0x9F || c >= 0x2000 && c <= 0x20FF {
+			const hex = "0123456789ABCDEF"
+			b = append(b, '\\', 'u', hex[c>>12&0xF], hex[c>>8&0xF], hex[c>>4&0xF], hex[c&0xF])
+		} else {
+			b = utf8.AppendRune(b, c)
+		}
+	}
+	return b
+}

@@ -1,0 +1,151 @@
+package apigw
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/vtlcheck/vtlcheck/vtleval"
+)
+
+func benchBody(b *testing.B) string {
+	data, err := os.ReadFile("../../testdata/bench/passthrough.request.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var req struct{ Body string }
+	if err := json.Unmarshal(data, &req); err != nil {
+		b.Fatal(err)
+	}
+	return req.Body
+}
+
+func BenchmarkCompactJSON(b *testing.B) {
+	body := benchBody(b)
+	b.Run("bytes", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, ok := compactJSON(body); !ok {
+				b.Fatal("not taken")
+			}
+		}
+	})
+	b.Run("values", func(b *testing.B) {
+		b.ReportAllocs()
+		v, _ := ParseJSON(body)
+		for b.Loop() {
+			vtleval.JSON(v)
+		}
+	})
+	b.Run("parse", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			ParseJSON(body)
+		}
+	})
+}
+
+// randomBody is randomJSON plus what compactJSON must get right or refuse:
+// repeated keys, numbers of every class, escapes, wide objects, depth.
+func randomBody(r *rand.Rand, depth int) string {
+	ws := func() string { return []string{"", " ", "\n  ", "\t", "\r\n"}[r.Intn(5)] }
+	switch n := r.Intn(12); {
+	case depth < 6 && n < 3:
+		var parts []string
+		keys := []string{`"a"`, `"b"`, `"\u0061"`, `"c/d"`, `"é"`, `"k\n"`}
+		for i := r.Intn(5); i > 0; i-- {
+			k := keys[r.Intn(len(keys))]
+			if r.Intn(3) == 0 {
+				k = randomString(r)
+			}
+			parts = append(parts, ws()+k+ws()+":"+ws()+randomBody(r, depth+1)+ws())
+		}
+		if r.Intn(20) == 0 {
+			for i := 0; i < 20+r.Intn(20); i++ {
+				parts = append(parts, fmt.Sprintf(`"k%d":%d`, r.Intn(40), i))
+			}
+		}
+		return "{" + strings.Join(parts, ",") + "}"
+	case depth < 6 && n < 5:
+		var parts []string
+		for i := r.Intn(5); i > 0; i-- {
+			parts = append(parts, ws()+randomBody(r, depth+1)+ws())
+		}
+		return "[" + strings.Join(parts, ",") + "]"
+	case n < 7:
+		return randomString(r)
+	case n < 10:
+		nums := []string{"0", "-0", "-1", "10.00", "1e3", "1.5E-7", "2147483647", "2147483648", "-2147483649",
+			"9223372036854775807", "9223372036854775808", "12345678901234567890123", "-0.0", "0.0", "007", "1.", "-",
+			"3.5", "6.0", "11.0", "0.001", "0.0001", "1e999", "-1e-999", "1234567.0", "12345678.9", "1.0E7",
+			"0.1000000000000000055511151231257827", "1.23456789012345678e5", "1E+2", "1e-2", "100000000000000000000.5",
+			"2e2147483648", "4.9e-324", "1.7976931348623157e308", "12x", "1.5,", "0.30000000000000004"}
+		return nums[r.Intn(len(nums))]
+	}
+	return []string{"true", "false", "null", "tru", "nul", "nullx"}[r.Intn(6)]
+}
+
+// $input.json('$') from the text must print exactly what printing the parsed
+// values prints, and refuse what it cannot print that way.
+func TestCompactJSONAgrees(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	inputs := []string{`{}`, `[]`, " \n{\"a\" : [1, 2.50, \"x/y\"]} trailing", `{"a":1,"a":2}`, `{"a":1,"\u0061":2}`,
+		`{"a":{"b":1},"b":{"b":1}}`, strings.Repeat("[", 95) + strings.Repeat("]", 95),
+		strings.Repeat("[", 120) + strings.Repeat("]", 120), "{\"a\":\"\xff\"}", `{"a":"\u2028\u0080\u007f\u001f"}`,
+		`{"a":1`, `[1,]`, `{"a":1,}`, `"x"`, `12`, ``, `{'a':1}`, `{a:1}`}
+	for i := 0; i < 30000; i++ {
+		inputs = append(inputs, randomBody(r, 0))
+	}
+	fast := 0
+	for _, in := range inputs {
+		got, ok := compactJSON(in)
+		v, err := ParseJSON(in)
+		if !ok {
+			continue
+		}
+		fast++
+		if err != nil {
+			t.Errorf("%q: printed what ParseJSON rejects (%v)", in, err)
+			continue
+		}
+		if want := vtleval.JSON(v); got != want {
+			t.Errorf("%q:\nfrom text   %s\nfrom values %s", in, got, want)
+		}
+	}
+	if fast < 5000 {
+		t.Errorf("only %d of %d bodies took the fast path", fast, len(inputs))
+	}
+	t.Logf("%d of %d bodies took the fast path", fast, len(inputs))
+}
+
+// Through $input: json('$') before and after $input.path, and after a
+// template changed what $input.path returned.
+func TestInputJSONFastPath(t *testing.T) {
+	r := rand.New(rand.NewSource(11))
+	for i := 0; i < 3000; i++ {
+		body := randomBody(r, 0)
+		fresh := NewInput(body, &Request{})
+		got, _, gerr := fresh.CallMethod("json", []vtleval.Value{"$"})
+		slow := NewInput(body, &Request{})
+		slow.doc() // parsed: the slow way
+		want, _, werr := slow.CallMethod("json", []vtleval.Value{"$"})
+		if got != want || (gerr == nil) != (werr == nil) || gerr != nil && gerr.Error() != werr.Error() {
+			t.Fatalf("%q: fast %v (%v), slow %v (%v)", body, got, gerr, want, werr)
+		}
+	}
+	in := NewInput(`{"a":{"b":1}}`, &Request{})
+	if s, _, _ := in.CallMethod("json", []vtleval.Value{"$"}); s != `{"a":{"b":1}}` {
+		t.Fatalf("before: %v", s)
+	}
+	a, _, err := in.CallMethod("path", []vtleval.Value{"$.a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.(*vtleval.Map).Put("c", "x/y")
+	if s, _, _ := in.CallMethod("json", []vtleval.Value{"$"}); s != `{"a":{"b":1,"c":"x\/y"}}` {
+		t.Fatalf("after a change: %v", s)
+	}
+}
