@@ -3,7 +3,6 @@ package vtleval
 import (
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -236,7 +235,8 @@ func (d *defineBlock) String() string {
 
 func (d *defineBlock) toString() (string, bool) {
 	st := d.st
-	sub := &limitWriter{w: io.Discard, limit: st.cfg.MaxOutput}
+	var b strings.Builder
+	sub := &limitWriter{sb: &b, limit: st.cfg.MaxOutput}
 	saved := st.w
 	st.w = sub
 	ok, err := st.renderDefine(d.sc, d)
@@ -244,7 +244,7 @@ func (d *defineBlock) toString() (string, bool) {
 	if !ok || err != nil {
 		return "", false
 	}
-	return string(sub.buf), true
+	return b.String(), true
 }
 
 // renderDefine is Block.Reference.render: it renders the block in scope sc

@@ -946,7 +946,8 @@ func (st *state) eval(sc *scope, f *syntax.File, e syntax.Expr) (Value, error) {
 		if !e.Interp {
 			return e.Value, nil
 		}
-		sub := &limitWriter{w: io.Discard, limit: st.cfg.MaxOutput}
+		var b strings.Builder
+		sub := &limitWriter{sb: &b, limit: st.cfg.MaxOutput}
 		saved := st.w
 		st.w = sub
 		err := st.renderBlock(sc, f, e.Nodes)
@@ -954,7 +955,7 @@ func (st *state) eval(sc *scope, f *syntax.File, e syntax.Expr) (Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		s := string(sub.buf)
+		s := b.String()
 		if e.Trim && len(s) > 0 {
 			s = s[:len(s)-1]
 		}

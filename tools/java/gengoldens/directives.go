@@ -28,6 +28,12 @@ indexes), #define (late-bound blocks), #evaluate, #literal and #[[ ]]#, #parse/#
 	a.add("set-global-from-blocks", "#if(true)#set($i = 1)#end#foreach($x in [1])#set($f = 2)#end$i$f")
 	a.add("set-chained-with-method", "#set($l = [])#set($ok = $l.add('x'))#set($size = $l.size())$ok $size $l")
 
+	// Strings built by interpolation past 32 KiB (a writer's flush size):
+	// nothing may be lost.
+	a.add("long-interpolated-string", "#set($s = 'abcdefghij')#set($t = \"#foreach($i in [1..5000])$s#end\")$t.length() $t.substring(49990)")
+	a.add("long-string-from-long-string", "#set($s = \"#foreach($i in [1..4000])0123456789#end\")#set($b = \"$s$s\")$b.length() $b.endsWith('89')")
+	a.add("long-define-block", "#define($b)#foreach($i in [1..4000])abcdefghij#end#end#set($c = \"$b\")$c.length()")
+
 	// #define.
 	a.add("define-late-binding", "#define($b)x$i#end#set($i=1)$b #set($i=2)$b")
 	a.add("define-with-directives", "#define($b)#foreach($i in [1..3])$i#end#end$b|$b")
