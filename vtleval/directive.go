@@ -832,7 +832,7 @@ func (st *state) evaluate(sc *scope, f *syntax.File, n *syntax.Directive) error 
 	if st.templates >= maxEvaluateDepth {
 		return st.errorf(f, n.P, "#evaluate", "#evaluate nested deeper than %d", maxEvaluateDepth)
 	}
-	t, err := st.parse(fmt.Sprintf("%s(#evaluate at %d:%d)", pos.Filename, pos.Line, pos.Col), src)
+	t, err := st.parse(evaluateName(pos), src)
 	if err != nil {
 		return &EvalError{Pos: pos, Expr: "#evaluate", Msg: err.Error(), Err: err}
 	}
@@ -848,6 +848,28 @@ func (st *state) evaluate(sc *scope, f *syntax.File, n *syntax.Directive) error 
 		return nil
 	}
 	return err
+}
+
+// evaluateName names the template an #evaluate at pos parses:
+// "f.vm(#evaluate at 1:27)", and inside nested ones
+// "f.vm(#evaluate at 1:27)(#evaluate depth 3 at 1:1)" rather than one
+// suffix per level.
+func evaluateName(pos syntax.Position) string {
+	name, depth := pos.Filename, 1
+	if i := strings.Index(name, "(#evaluate at "); i >= 0 {
+		if j := strings.IndexByte(name[i:], ')'); j >= 0 {
+			outer, inner := name[:i+j+1], name[i+j+1:]
+			depth = 2
+			if _, err := fmt.Sscanf(inner, "(#evaluate depth %d at", &depth); err == nil {
+				depth++
+			}
+			name = outer
+		}
+	}
+	if depth == 1 {
+		return fmt.Sprintf("%s(#evaluate at %d:%d)", name, pos.Line, pos.Col)
+	}
+	return fmt.Sprintf("%s(#evaluate depth %d at %d:%d)", name, depth, pos.Line, pos.Col)
 }
 
 // parse parses a template loaded while rendering, knowing the macros
