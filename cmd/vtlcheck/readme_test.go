@@ -77,7 +77,7 @@ func TestReadmeExamples(t *testing.T) {
 		case "request":
 			got, err = renderAPIGW("README.md", f.text, []byte(data))
 		case "context":
-			got, err = renderVelocity("README.md", f.text, []byte(data), "context")
+			got, err = renderVelocity("README.md", f.text, []byte(data), "context", nil)
 		default:
 			t.Errorf("README.md:%d: a vtl example needs <!-- request: {...} --> or <!-- context: {...} --> above it", f.line)
 			continue

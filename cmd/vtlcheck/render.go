@@ -34,6 +34,8 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx := fs.String("context", "", "JSON `file` whose top-level keys become variables (velocity mode)")
 	req := fs.String("request", "", "request JSON `file`: render as an API Gateway integration request template")
 	jsonl := fs.Bool("jsonl", false, "read JSON Lines from stdin, write one result line per input")
+	maxSteps := fs.Int("max-steps", defaultMaxSteps, "velocity mode: fail after this many statements (0: no limit, as stock Velocity)")
+	maxOutput := fs.Int("max-output", defaultMaxOutput, "velocity mode: fail when the output or a string exceeds this many `bytes` (0: no limit)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: vtlcheck render --template FILE [--context FILE.json | --request FILE.json]")
 		fmt.Fprintln(stderr, "       vtlcheck render --jsonl < cases.jsonl")
@@ -42,8 +44,9 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	cfg := &vtleval.Config{MaxSteps: *maxSteps, MaxOutput: *maxOutput}
 	if *jsonl {
-		return renderJSONL(stdin, stdout, stderr)
+		return renderJSONL(stdin, stdout, stderr, cfg)
 	}
 	if *tmpl == "" || fs.NArg() > 0 {
 		fs.Usage()
@@ -78,7 +81,7 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return 1
 			}
 		}
-		out, err = renderVelocity(*tmpl, string(src), data, *ctx)
+		out, err = renderVelocity(*tmpl, string(src), data, *ctx, cfg)
 		if err != nil {
 			fmt.Fprintf(stderr, "vtlcheck: %v\n", err)
 			return 1
@@ -88,7 +91,16 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func renderVelocity(name, src string, ctx []byte, ctxName string) (string, error) {
+// The CLI's limits in velocity mode. Stock Velocity 1.7 has none, so a
+// template such as #foreach($i in [1..100000000]) would run for minutes and
+// fill the memory; these are far above what real templates need (API
+// Gateway mode uses the same step limit, apigw.Config).
+const (
+	defaultMaxSteps  = 10_000_000
+	defaultMaxOutput = 64 << 20
+)
+
+func renderVelocity(name, src string, ctx []byte, ctxName string, cfg *vtleval.Config) (string, error) {
 	vars, err := vtleval.VarsFromJSON(ctx)
 	if err != nil {
 		if ctxName == "" {
@@ -100,10 +112,10 @@ func renderVelocity(name, src string, ctx []byte, ctxName string) (string, error
 	if err != nil {
 		return "", err
 	}
-	return t.Render(vars, nil)
+	return t.Render(vars, cfg)
 }
 
-func renderJSONL(stdin io.Reader, stdout, stderr io.Writer) int {
+func renderJSONL(stdin io.Reader, stdout, stderr io.Writer, cfg *vtleval.Config) int {
 	sc := bufio.NewScanner(stdin)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	w := bufio.NewWriter(stdout)
@@ -119,7 +131,7 @@ func renderJSONL(stdin io.Reader, stdout, stderr io.Writer) int {
 			res.Error = fmt.Sprintf("stdin:%d: invalid input line: %v", line, err)
 		} else {
 			res.ID = in.ID
-			res.Output, res.Error = renderOne(in, line)
+			res.Output, res.Error = renderOne(in, line, cfg)
 		}
 		if res.ID == nil {
 			res.ID = json.RawMessage("null")
@@ -134,7 +146,7 @@ func renderJSONL(stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func renderOne(in renderLine, line int) (*string, string) {
+func renderOne(in renderLine, line int, cfg *vtleval.Config) (*string, string) {
 	if in.Template == nil {
 		return nil, fmt.Sprintf("stdin:%d: missing \"template\"", line)
 	}
@@ -143,7 +155,7 @@ func renderOne(in renderLine, line int) (*string, string) {
 	var err error
 	switch in.Mode {
 	case "", "velocity":
-		out, err = renderVelocity(name, *in.Template, in.Context, name+": context")
+		out, err = renderVelocity(name, *in.Template, in.Context, name+": context", cfg)
 	case "apigw":
 		out, err = renderAPIGW(name, *in.Template, in.Request)
 	default:
