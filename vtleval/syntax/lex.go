@@ -388,7 +388,29 @@ type lexer struct {
 }
 
 // newLexer returns a lexer of src, which must be valid UTF-8.
-func newLexer(src string) *lexer { return &lexer{src: src} }
+func newLexer(src string) *lexer {
+	l := &lexer{}
+	l.reset(src)
+	return l
+}
+
+// reset makes l a new lexer of src, keeping the memory it has.
+func (l *lexer) reset(src string) {
+	*l = lexer{
+		src:      src,
+		blocks:   l.blocks[:0],
+		strs:     l.strs[:0],
+		stack:    l.stack[:0],
+		specials: l.specials[:0],
+	}
+}
+
+// release drops what l holds of the source, keeping its memory for reuse.
+func (l *lexer) release() {
+	clear(l.strs)
+	clear(l.specials[:cap(l.specials)])
+	l.reset("")
+}
 
 // image returns the text of bytes [from, to) of the source.
 func (l *lexer) image(from, to int) string { return l.src[from:to] }
@@ -400,7 +422,13 @@ const tokBlock = 64
 // the i-th token the lexer returned at tok(i).
 func (l *lexer) newToken() *token {
 	if l.ntok%tokBlock == 0 {
-		l.blocks = append(l.blocks, make([]token, tokBlock))
+		if b := l.ntok / tokBlock; b < cap(l.blocks) && l.blocks[:b+1][b] != nil {
+			// a block a previous parse used (see reset)
+			l.blocks = l.blocks[:b+1]
+			clear(l.blocks[b])
+		} else {
+			l.blocks = append(l.blocks, make([]token, tokBlock))
+		}
 	}
 	t := &l.blocks[l.ntok/tokBlock][l.ntok%tokBlock]
 	l.ntok++

@@ -10,6 +10,7 @@ import (
 	"math"
 	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -194,29 +195,58 @@ func Parse(name, src string, opts *Options) (f *File, err error) {
 	}
 	f = &File{Name: name, Src: src}
 	f.lines, f.ascii = lineStarts(src)
-	// one allocation for the state of the parse
-	st := &struct {
-		p parser
-		l lexer
-		c conv
-		a arena
-	}{}
+	st := parseStates.Get().(*parseState)
+	defer st.release()
 	p := &st.p
-	st.l.src = src
+	st.l.reset(src)
 	st.c.f = f
 	st.a.refsLeft = strings.Count(src, "$")
-	st.a.nodeStack = st.a.nodeArr[:0]
-	st.a.partStack = st.a.partArr[:0]
-	st.a.exprStack = st.a.exprArr[:0]
-	st.a.blockStack = st.a.blockArr[:0]
 	*p = parser{file: f, lex: &st.l, conv: &st.c, arena: &st.a}
-	st.l.blocks = make([][]token, 0, len(src)/(3*tokBlock)+1)
 	if opts != nil {
 		p.isMacro = opts.IsMacro
 	}
 	defer p.recover(&err)
 	f.Nodes = p.process()
 	return f, nil
+}
+
+// parseState is the working state of a parse: the parser, the lexer with
+// its tokens, and the arena's stacks. The tree is not part of it (the
+// arena's blocks go with the tree), so parses reuse it (parseStates).
+type parseState struct {
+	p parser
+	l lexer
+	c conv
+	a arena
+}
+
+var parseStates = sync.Pool{New: func() any {
+	st := new(parseState)
+	st.a.nodeStack = st.a.nodeArr[:0]
+	st.a.partStack = st.a.partArr[:0]
+	st.a.exprStack = st.a.exprArr[:0]
+	st.a.blockStack = st.a.blockArr[:0]
+	return st
+}}
+
+// release returns st to parseStates, keeping nothing of the parse that
+// could hold on to its file or tree.
+func (st *parseState) release() {
+	st.p = parser{}
+	st.c = conv{}
+	st.l.release()
+	a := &st.a
+	clear(a.nodeStack[:cap(a.nodeStack)])
+	clear(a.partStack[:cap(a.partStack)])
+	clear(a.exprStack[:cap(a.exprStack)])
+	clear(a.blockStack[:cap(a.blockStack)])
+	*a = arena{
+		nodeStack:  a.nodeStack[:0],
+		partStack:  a.partStack[:0],
+		exprStack:  a.exprStack[:0],
+		blockStack: a.blockStack[:0],
+	}
+	parseStates.Put(st)
 }
 
 // conv converts between byte and character offsets of the file, moving a
