@@ -77,12 +77,14 @@ func (p *fastParser) value(depth int) (vtleval.Value, bool) {
 	switch c := p.s[p.i]; {
 	case c == '{':
 		p.i++
-		m := vtleval.NewMap()
 		p.space()
 		if p.i < len(p.s) && p.s[p.i] == '}' {
 			p.i++
-			return m, true
+			return vtleval.NewMap(), true
 		}
+		// keys and values gather on the stack lists use, then go to a
+		// map of their exact size
+		mark := len(p.items)
 		for {
 			p.space()
 			if p.i >= len(p.s) || p.s[p.i] != '"' {
@@ -101,7 +103,7 @@ func (p *fastParser) value(depth int) (vtleval.Value, bool) {
 			if !ok {
 				return nil, false
 			}
-			m.Put(p.box(k), v)
+			p.items = append(p.items, p.box(k), v)
 			p.space()
 			if p.i >= len(p.s) {
 				return nil, false
@@ -111,6 +113,9 @@ func (p *fastParser) value(depth int) (vtleval.Value, bool) {
 				p.i++
 			case '}':
 				p.i++
+				m := vtleval.NewMapFromPairs(p.items[mark:])
+				clear(p.items[mark:])
+				p.items = p.items[:mark]
 				return m, true
 			default:
 				return nil, false
