@@ -24,61 +24,57 @@ const (
 )
 
 // ctxMap is a $context map: a java.util.HashMap (iteration in hash order)
-// whose toString() is "" ([O] LS-CTX, oracle calibration).
-func ctxMap() *vtleval.Map {
-	m := vtleval.NewMap()
+// whose toString() is "" ([O] LS-CTX, oracle calibration), made of the
+// pairs kv (key, value, …).
+func ctxMap(kv ...vtleval.Value) *vtleval.Map {
+	m := vtleval.NewMapFromPairs(kv)
 	m.Hash = true
 	m.Blank = true
 	return m
+}
+
+// identityDefaults are $context.identity's keys, in the order AWS showed
+// them, with their values when not set.
+var identityDefaults = []vtleval.Value{
+	"cognitoIdentityPoolId", "", "accountId", "", "cognitoIdentityId", "", "caller", "",
+	"sourceIp", DefaultSourceIP, "principalOrgId", "", "accessKey", "", "cognitoAuthenticationType", "",
+	"cognitoAuthenticationProvider", "", "userArn", "", "userAgent", DefaultUserAgent, "user", "",
 }
 
 // NewContext builds $context for a request (apigw.md §3.1). The key set is
 // the one AWS showed for a request without authorizer; identity fields that
 // are not set are "".
 func NewContext(r *Request) *vtleval.Map {
-	c := ctxMap()
 	method := r.Method
 	if method == "" {
 		method = "GET"
 	}
-	resourcePath := r.resourcePath()
-	c.Put("resourceId", DefaultResourceID)
-	c.Put("resourcePath", resourcePath)
-	c.Put("httpMethod", method)
-	c.Put("extendedRequestId", DefaultExtendedRequestID)
-	c.Put("requestTime", DefaultRequestTime)
-	c.Put("path", "/"+DefaultStage+r.actualPath())
-	c.Put("accountId", DefaultAccountID)
-	c.Put("protocol", "HTTP/1.1")
-	ro := ctxMap()
-	ro.Put("path", ctxMap())
-	ro.Put("header", ctxMap())
-	ro.Put("querystring", ctxMap())
-	c.Put("requestOverride", ro)
-	c.Put("stage", DefaultStage)
-	c.Put("domainPrefix", DefaultAPIID)
-	c.Put("requestTimeEpoch", DefaultRequestTimeEpoch)
-	c.Put("requestId", DefaultRequestID)
-	id := ctxMap()
-	for _, k := range []string{"cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller",
-		"sourceIp", "principalOrgId", "accessKey", "cognitoAuthenticationType",
-		"cognitoAuthenticationProvider", "userArn", "userAgent", "user"} {
-		id.Put(k, "")
-	}
-	id.Put("sourceIp", DefaultSourceIP)
-	id.Put("userAgent", DefaultUserAgent)
+	id := ctxMap(identityDefaults...)
 	if ua, ok := r.header("User-Agent"); ok {
 		id.Put("userAgent", ua)
 	}
-	c.Put("identity", id)
-	c.Put("domainName", DefaultAPIID+".execute-api.us-east-1.amazonaws.com")
-	c.Put("deploymentId", DefaultDeploymentID)
-	rso := ctxMap()
-	rso.Put("header", ctxMap())
-	c.Put("responseOverride", rso)
-	c.Put("apiId", DefaultAPIID)
+	c := ctxMap(
+		"resourceId", DefaultResourceID,
+		"resourcePath", r.resourcePath(),
+		"httpMethod", method,
+		"extendedRequestId", DefaultExtendedRequestID,
+		"requestTime", DefaultRequestTime,
+		"path", "/"+DefaultStage+r.actualPath(),
+		"accountId", DefaultAccountID,
+		"protocol", "HTTP/1.1",
+		"requestOverride", ctxMap("path", ctxMap(), "header", ctxMap(), "querystring", ctxMap()),
+		"stage", DefaultStage,
+		"domainPrefix", DefaultAPIID,
+		"requestTimeEpoch", DefaultRequestTimeEpoch,
+		"requestId", DefaultRequestID,
+		"identity", id,
+		"domainName", DefaultAPIID+".execute-api.us-east-1.amazonaws.com",
+		"deploymentId", DefaultDeploymentID,
+		"responseOverride", ctxMap("header", ctxMap()),
+		"apiId", DefaultAPIID,
+	)
 	if r.Context != nil {
-		merge(c, r.Context, "")
+		merge(c, r.Context, true, false)
 		// $context.path includes the stage ([obs] LS-CTX: /testing/sqs), so an
 		// overridden stage shows in it unless the path is overridden too.
 		if _, ok := r.Context.Get("path"); !ok {
@@ -91,28 +87,22 @@ func NewContext(r *Request) *vtleval.Map {
 }
 
 // merge copies overrides into a context map. $context.authorizer values are
-// stringified (apigw.md §3.1: "`1` → `"1"`").
-func merge(dst, src *vtleval.Map, path string) {
+// stringified (apigw.md §3.1: "`1` → `"1"`"); lists keep their elements, and
+// objects (authorizer.claims) keep their structure with string values.
+func merge(dst, src *vtleval.Map, top, inAuthorizer bool) {
 	src.Entries(func(k, v vtleval.Value) {
 		key := vtleval.ToString(k)
-		p := strings.TrimPrefix(path+"."+key, ".")
 		if sm, ok := v.(*vtleval.Map); ok {
-			dm, ok := func() (*vtleval.Map, bool) {
-				cur, _ := dst.Get(key)
-				m, ok := cur.(*vtleval.Map)
-				return m, ok
-			}()
+			cur, _ := dst.Get(key)
+			dm, ok := cur.(*vtleval.Map)
 			if !ok {
 				dm = ctxMap()
 				dst.Put(key, dm)
 			}
-			if p == "authorizer.claims" {
-				// claims keep their JSON structure but values are strings
-			}
-			merge(dm, sm, p)
+			merge(dm, sm, false, inAuthorizer || top && key == "authorizer")
 			return
 		}
-		if strings.HasPrefix(p, "authorizer.") && v != nil {
+		if inAuthorizer && v != nil {
 			if _, isList := v.(*vtleval.List); !isList {
 				v = vtleval.ToString(v)
 			}
@@ -120,7 +110,6 @@ func merge(dst, src *vtleval.Map, path string) {
 		dst.Put(key, v)
 	})
 }
-
 func (r *Request) resourcePath() string {
 	if r.ResourcePath != "" {
 		return r.ResourcePath
