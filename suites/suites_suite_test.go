@@ -4,6 +4,19 @@
 //
 //	ginkgo ./suites                                 # the repository's cases
 //	ginkgo ./suites -- -cases=/path/to/your/cases   # someone else's
+//
+// The labels are those of [cases.Labels]: the case's tags, kind:KIND,
+// file:NAME (the case file's name without extension) and one template:
+// label for each template the case exercises: template:BASE for a
+// template file (template:seed-hoge.request.vtl) and, for a template
+// written in the case file, template:FILE.yaml#request.TYPE or
+// template:FILE.yaml#response.STATUS.TYPE, with the "/" of the content
+// type written "_" (template:01-seed-hoge.yaml#response.400.application_json).
+//
+//	ginkgo --label-filter 'kind:e2e && template: containsAny {seed-hoge.request.vtl}' ./suites
+//
+// A run in which no spec is selected fails (Ginkgo's --fail-on-empty is
+// always on), so a filter that matches nothing does not pass silently.
 package suites_test
 
 import (
@@ -43,7 +56,11 @@ func TestSuites(t *testing.T) {
 		// a wrong -cases path must not pass vacuously
 		t.Fatalf("-cases=%s: no case files found", *casesDir)
 	}
-	RunSpecs(t, "vtlcheck cases")
+	// A filter that selects no case fails the suite, as --fail-on-empty
+	// would: a mistyped --label-filter or --focus-file must not pass.
+	suiteConfig, reporterConfig := GinkgoConfiguration()
+	suiteConfig.FailOnEmpty = true
+	RunSpecs(t, "vtlcheck cases", suiteConfig, reporterConfig)
 }
 
 var _ = Describe("case files", func() {
