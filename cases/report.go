@@ -152,22 +152,27 @@ func Select(files []*File, run string) ([]*Case, error) {
 
 // Labels returns a case's labels for Ginkgo's --label-filter: its tags,
 // "kind:request|response|e2e", "file:BASE" (the case file's name without
-// extension) and "template:BASE" for each template file the case's kind
+// extension) and a "template:" label for each template the case's kind
 // exercises (request templates for request and e2e cases, response
-// templates for response and e2e cases). Characters Ginkgo forbids in
-// labels (&|!,()/) are replaced by "_".
+// templates for response and e2e cases): "template:BASE" for a template
+// file (seed-hoge.request.vtl), and for an inline template the case
+// file's name, "#" and where the template is in the integration:
+// "template:FILE.yaml#request.TYPE" for a request template and
+// "template:FILE.yaml#response.STATUS.TYPE" for a response template, TYPE
+// being the content type (01-seed-hoge.yaml#response.400.application_json).
+// Characters Ginkgo forbids in labels (&|!,()/) are replaced by "_".
 func Labels(c *Case) []string {
 	labels := append([]string(nil), c.Tags...)
 	labels = append(labels, "kind:"+string(c.Kind))
 	base := filepath.Base(c.File.Path)
 	labels = append(labels, "file:"+labelSafe(strings.TrimSuffix(base, filepath.Ext(base))))
 	seen := map[string]bool{}
-	addTemplates := func(ts []*Template) {
+	addTemplates := func(ts []*Template, where string) {
 		for _, t := range ts {
-			if t.Path == "" {
-				continue
-			}
 			l := "template:" + labelSafe(filepath.Base(t.Path))
+			if t.Inline() {
+				l = "template:" + labelSafe(base+"#"+where+"."+t.ContentType)
+			}
 			if !seen[l] {
 				seen[l] = true
 				labels = append(labels, l)
@@ -176,11 +181,11 @@ func Labels(c *Case) []string {
 	}
 	in := c.File.Integration
 	if c.Kind != KindResponse {
-		addTemplates(in.RequestTemplates)
+		addTemplates(in.RequestTemplates, "request")
 	}
 	if c.Kind != KindRequest {
 		for _, r := range in.Responses {
-			addTemplates(r.ResponseTemplates)
+			addTemplates(r.ResponseTemplates, "response."+r.StatusCode)
 		}
 	}
 	return labels

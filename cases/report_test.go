@@ -87,9 +87,26 @@ func TestLabels(t *testing.T) {
 	files := seedFiles(t)
 	c := files[0].Cases[3] // e2e
 	got := Labels(c)
-	want := []string{"kind:e2e", "file:01-seed-hoge", "template:seed-hoge.request.vtl"}
+	want := []string{"kind:e2e", "file:01-seed-hoge", "template:seed-hoge.request.vtl", "template:01-seed-hoge.yaml#response.400.application_json"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Labels = %q, want %q", got, want)
+	}
+	// inline templates, including the empty one, by where they are; a
+	// request case gets no response template labels and a response case
+	// no request template labels
+	full, err := LoadFiles("testdata/schema/valid/full.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range [][]string{
+		{"smoke", "area:request", "kind:request", "file:full", "template:t.request.vtl", "template:full.yaml#request.text_plain", "template:full.yaml#request.application_xml"},
+		{"kind:response", "file:full", "template:full.yaml#response.400.application_json"},
+	} {
+		l := Labels(full[0].Cases[i])
+		if !slices.Equal(l, want) {
+			t.Errorf("Labels(%s) = %q, want %q", full[0].Cases[i].Name, l, want)
+		}
+		got = append(got, l...)
 	}
 	for _, l := range got {
 		if strings.ContainsAny(l, "&|!,()/") {
