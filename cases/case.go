@@ -171,10 +171,8 @@ type ResponseParameter struct {
 	// "integration.response.header.NAME",
 	// "integration.response.multivalueheader.NAME",
 	// "integration.response.body", "integration.response.body.JSONPATH",
-	// "stageVariables.NAME", "context.NAME", "method.request.header.NAME",
-	// "method.request.querystring.NAME", "method.request.path.NAME" or
-	// "method.request.multivalueheader.NAME" /
-	// "method.request.multivaluequerystring.NAME".
+	// "stageVariables.NAME" or "context.NAME", checked by
+	// apigw.CheckMappingExpression.
 	Source string
 	Pos    Pos
 }

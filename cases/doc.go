@@ -75,8 +75,9 @@
 //     strictly (RFC 8259: no \' escape, no raw control characters in
 //     strings, no leading zeros, no trailing commas, no duplicate keys);
 //     an error is reported at the line and column inside the block where
-//     the JSON parser stopped. Any other node is read as JSON directly,
-//     so JSON pasted on one line works as YAML flow syntax:
+//     the JSON parser stopped (for JSON that ends too early, the end of
+//     the block's last non-blank line). Any other node is read as JSON
+//     directly, so JSON pasted on one line works as YAML flow syntax:
 //     mappings are objects (keys as written, file order kept), lists are
 //     arrays, quoted scalars are strings, and a plain scalar is a JSON
 //     literal (true, false, null, or a number in JSON's grammar, kept as
@@ -112,9 +113,10 @@
 //	responseTemplates    content type → template
 //	responseParameters   method.response.header.NAME → source (a string): 'literal',
 //	                     integration.response.header.NAME, integration.response.multivalueheader.NAME,
-//	                     integration.response.body, integration.response.body.PATH,
-//	                     stageVariables.NAME, context.NAME, method.request.{header,
-//	                     multivalueheader,querystring,multivaluequerystring,path}.NAME
+//	                     integration.response.body, integration.response.body.PATH
+//	                     (a JSONPath without $), stageVariables.NAME or context.NAME;
+//	                     anything else, including a PATH that does not compile,
+//	                     is an error, as API Gateway rejects it on deploy
 //
 // At most one response is the default, and status codes are unique (API
 // Gateway keys integration responses by status code). OpenAPI's
@@ -293,7 +295,11 @@
 // Event empty. [Check] returns every [Mismatch]; [FormatFailure] renders
 // them for the CLI and for Ginkgo alike. [Run] drives a list of cases,
 // [Summary] prints "N passed, N failed", [WriteJUnit] writes JUnit XML,
-// [Select] implements --run, and [Labels] gives Ginkgo labels.
+// [Select] implements --run, and [Labels] gives Ginkgo labels: the tags,
+// kind:KIND, file:NAME, and template:BASE for each template file or
+// template:FILE.yaml#request.TYPE and
+// template:FILE.yaml#response.STATUS.TYPE for each inline template the
+// case exercises ("/" in TYPE written "_").
 //
 // # The catalogue
 //
@@ -301,4 +307,6 @@
 // description and source, per case its request, its backend outcome, its
 // expectations and a link to its line. A test in this package fails when
 // the committed file differs; go test ./cases -update rewrites it.
+// [WriteCatalogFor] renders the same page for anyone's case files, under a
+// header naming the command that generated it (vtlcheck docs).
 package cases

@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/dlclark/regexp2"
+	"github.com/vtlcheck/vtlcheck/vtleval/apigw"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -793,12 +794,22 @@ func (fl *fileLoader) blockIndent(n *yaml.Node) int {
 	return 0
 }
 
-var responseSources = []string{
-	"integration.response.header.", "integration.response.multivalueheader.",
-	"integration.response.body", "stageVariables.", "context.",
-	"method.request.header.", "method.request.multivalueheader.",
-	"method.request.querystring.", "method.request.multivaluequerystring.",
-	"method.request.path.",
+// blockPos maps a byte offset in a literal block scalar's value to its
+// position in the file. The value's final line break (which YAML adds
+// even when the file has none) and trailing blank lines are not lines of
+// the file: an offset at the end of the value, where "unexpected end of
+// JSON input" is reported, maps to the end of the block's last non-blank
+// line, and to the block indicator (|) when the block has no content.
+func (fl *fileLoader) blockPos(n *yaml.Node, off int) Pos {
+	s := n.Value
+	if off >= len(s) {
+		off = len(strings.TrimRight(s, " \t\r\n"))
+		if off == 0 {
+			return fl.pos(n)
+		}
+	}
+	line, col := offsetLineCol(s, off)
+	return Pos{File: fl.path, Line: n.Line + line, Col: fl.blockIndent(n) + col}
 }
 
 func (fl *fileLoader) responseParameters(n *yaml.Node) []*ResponseParameter {
@@ -814,9 +825,9 @@ func (fl *fileLoader) responseParameters(n *yaml.Node) []*ResponseParameter {
 		if !ok {
 			continue
 		}
-		const prefix = "method.response.header."
-		if !strings.HasPrefix(key, prefix) || len(key) == len(prefix) {
-			fl.errorf(k, "responseParameters key %q must be method.response.header.NAME (only headers can be mapped)", key)
+		header, err := apigw.ResponseParameterHeader(key)
+		if err != nil {
+			fl.errorf(k, "responseParameters %v", err)
 			continue
 		}
 		if first, dup := seen[strings.ToLower(key)]; dup {
@@ -828,18 +839,13 @@ func (fl *fileLoader) responseParameters(n *yaml.Node) []*ResponseParameter {
 		if !ok {
 			continue
 		}
-		valid := len(src) >= 2 && src[0] == '\'' && src[len(src)-1] == '\''
-		for _, p := range responseSources {
-			if strings.HasSuffix(p, ".") && strings.HasPrefix(src, p) && len(src) > len(p) ||
-				p == "integration.response.body" && (src == p || strings.HasPrefix(src, p+".")) {
-				valid = true
-			}
-		}
-		if !valid {
-			fl.errorf(v, "responseParameters value %q must be a 'quoted literal' or start with one of %s", src, strings.Join(responseSources, ", "))
+		// API Gateway rejects a bad mapping expression when the
+		// integration response is put (apigw.CheckMappingExpression).
+		if err := apigw.CheckMappingExpression(src); err != nil {
+			fl.errorf(v, "%v", err)
 			continue
 		}
-		ps = append(ps, &ResponseParameter{Key: key, Header: key[len(prefix):], Source: src, Pos: fl.pos(v)})
+		ps = append(ps, &ResponseParameter{Key: key, Header: header, Source: src, Pos: fl.pos(v)})
 	}
 	return ps
 }
@@ -1366,11 +1372,9 @@ func (fl *fileLoader) paths(n *yaml.Node, what string) []*PathAssert {
 func (fl *fileLoader) json(n *yaml.Node, what string) *JSON {
 	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 		if _, err := parseJSON(n.Value, true); err != nil {
-			line, col := offsetLineCol(n.Value, err.Offset)
 			p := fl.pos(n)
 			if n.Style&yaml.LiteralStyle != 0 {
-				p.Line = n.Line + line
-				p.Col = fl.blockIndent(n) + col
+				p = fl.blockPos(n, err.Offset)
 			}
 			fl.errorAt(p, "%s is not valid JSON: %s", what, err.Msg)
 			return nil

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite cases/README.md and testdata/errors/*.err")
@@ -45,12 +46,18 @@ func TestLoadErrors(t *testing.T) {
 			if d := lineDiff(strings.Split(string(want), "\n"), strings.Split(got, "\n")); d != nil {
 				t.Errorf("%s: errors differ (-want +got):\n%s", name, strings.Join(d, "\n"))
 			}
+			src, _ := os.ReadFile(name)
+			lines := strings.Split(strings.TrimSuffix(string(src), "\n"), "\n")
 			for _, e := range unjoin(err) {
 				var le *Error
 				if !errors.As(e, &le) {
 					t.Errorf("%v is not a *cases.Error", e)
 				} else if le.Pos.File != name || le.Pos.Line == 0 && !strings.Contains(name, "empty") {
 					t.Errorf("%v: position %v does not name a line of %s", e, le.Pos, name)
+				} else if le.Pos.Line > len(lines) {
+					t.Errorf("%v: line %d is past the end of %s (%d lines)", e, le.Pos.Line, name, len(lines))
+				} else if n := utf8.RuneCountInString(lines[max(le.Pos.Line, 1)-1]); le.Pos.Col > n+1 {
+					t.Errorf("%v: column %d is past the end of line %d (%d characters)", e, le.Pos.Col, le.Pos.Line, n)
 				}
 			}
 		})

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 
 	"github.com/vtlcheck/vtlcheck/vtleval"
 	"github.com/vtlcheck/vtlcheck/vtleval/apigw"
@@ -33,9 +35,9 @@ type invokeIn struct {
 		Runtime string          `json:"runtime"`
 	} `json:"lambda"`
 	HTTP *struct {
-		Status  int               `json:"status"`
+		Status  json.RawMessage   `json:"status"`
 		Headers map[string]string `json:"headers"`
-		Body    string            `json:"body"`
+		Body    json.RawMessage   `json:"body"`
 	} `json:"http"`
 }
 
@@ -85,6 +87,38 @@ func cmdInvoke(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// statusCode reads a status code given as a JSON string or number ("200"
+// or 200): [1-5]\d\d, as API Gateway takes it.
+func statusCode(raw json.RawMessage) (string, error) {
+	var code string
+	if err := json.Unmarshal(raw, &code); err != nil {
+		code = string(raw) // a number as written; anything else fails below
+	}
+	if !apigw.ValidStatusCode(code) {
+		var b bytes.Buffer
+		if json.Compact(&b, raw) != nil {
+			b.Reset()
+			b.Write(raw)
+		}
+		return "", fmt.Errorf("%s is not a status code (API Gateway takes 100-599)", b.Bytes())
+	}
+	return code, nil
+}
+
+// jsonKind names the kind of a JSON value that is not a string or null,
+// for messages: "a number".
+func jsonKind(raw json.RawMessage) string {
+	switch bytes.TrimSpace(raw)[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "a list"
+	case 't', 'f':
+		return "a boolean"
+	}
+	return "a number"
+}
+
 func sortedKeys(m map[string]string) []string {
 	ks := make([]string, 0, len(m))
 	for k := range m {
@@ -101,11 +135,12 @@ func invokeOne(data []byte, line int) invokeOut {
 		out.Error = fmt.Sprintf("stdin:%d: ", line) + fmt.Sprintf(format, args...)
 		return out
 	}
-	if err := json.Unmarshal(data, &in); err != nil {
-		return fail("invalid input line: %v", err)
-	}
+	err := json.Unmarshal(data, &in)
 	if in.ID != nil {
-		out.ID = in.ID
+		out.ID = in.ID // also when a field has the wrong type
+	}
+	if err != nil {
+		return fail("invalid input line: %v", err)
 	}
 	if in.Integration == nil {
 		return fail("missing \"integration\"")
@@ -128,13 +163,12 @@ func invokeOne(data []byte, line int) invokeOut {
 		ig.RequestTemplates = append(ig.RequestTemplates, apigw.NewTemplate(ct, name, in.Integration.RequestTemplates[ct], nil))
 	}
 	for i, r := range in.Integration.Responses {
-		var code string
-		if err := json.Unmarshal(r.StatusCode, &code); err != nil {
-			var n int
-			if err := json.Unmarshal(r.StatusCode, &n); err != nil {
-				return fail("responses[%d].statusCode must be a status code", i)
-			}
-			code = fmt.Sprint(n)
+		if r.StatusCode == nil {
+			return fail("responses[%d] has no statusCode", i)
+		}
+		code, err := statusCode(r.StatusCode)
+		if err != nil {
+			return fail("responses[%d].statusCode: %v", i, err)
 		}
 		ir := &apigw.IntegrationResponse{StatusCode: code, SelectionPattern: r.SelectionPattern}
 		if r.SelectionPattern != "" {
@@ -149,6 +183,12 @@ func invokeOne(data []byte, line int) invokeOut {
 			ir.ResponseTemplates = append(ir.ResponseTemplates, apigw.NewTemplate(ct, name, r.ResponseTemplates[ct], nil))
 		}
 		for _, k := range sortedKeys(r.ResponseParameters) {
+			if _, err := apigw.ResponseParameterHeader(k); err != nil {
+				return fail("responses[%d].responseParameters: %v", i, err)
+			}
+			if err := apigw.CheckMappingExpression(r.ResponseParameters[k]); err != nil {
+				return fail("responses[%d].responseParameters[%q]: %v", i, k, err)
+			}
 			ir.ResponseParameters = append(ir.ResponseParameters, apigw.KV{Name: k, Value: r.ResponseParameters[k]})
 		}
 		ig.Responses = append(ig.Responses, ir)
@@ -161,6 +201,12 @@ func invokeOne(data []byte, line int) invokeOut {
 	if ig.Type == "lambda" {
 		if in.Lambda == nil {
 			return fail("missing \"lambda\": {\"result\": ...} or {\"error\": ...}")
+		}
+		if in.HTTP != nil {
+			return fail(`the integration is lambda: give the function's outcome as "lambda", not "http"`)
+		}
+		if in.Lambda.Result != nil && in.Lambda.Error != nil {
+			return fail("lambda: give result or error, not both")
 		}
 		oc.Runtime = in.Lambda.Runtime
 		if in.Lambda.Error != nil {
@@ -175,9 +221,21 @@ func invokeOne(data []byte, line int) invokeOut {
 		} else {
 			oc.Result = in.Lambda.Result
 		}
+	} else if in.Lambda != nil {
+		return fail(`the integration is http: give the endpoint's answer as "http", not "lambda"`)
 	} else if in.HTTP != nil {
-		oc.HTTPStatus = in.HTTP.Status
-		oc.HTTPBody = in.HTTP.Body
+		if len(in.HTTP.Status) > 0 && string(in.HTTP.Status) != "null" {
+			code, err := statusCode(in.HTTP.Status)
+			if err != nil {
+				return fail("http.status: %v", err)
+			}
+			oc.HTTPStatus, _ = strconv.Atoi(code)
+		}
+		if len(in.HTTP.Body) > 0 && string(in.HTTP.Body) != "null" {
+			if err := json.Unmarshal(in.HTTP.Body, &oc.HTTPBody); err != nil {
+				return fail("http.body must be a string, got %s; give a JSON body as text", jsonKind(in.HTTP.Body))
+			}
+		}
 		for _, k := range sortedKeys(in.HTTP.Headers) {
 			oc.HTTPHeaders = append(oc.HTTPHeaders, apigw.KV{Name: k, Value: in.HTTP.Headers[k]})
 		}

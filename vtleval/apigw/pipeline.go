@@ -317,7 +317,13 @@ func Invoke(ig *Integration, req *Request, out *Outcome) *Result {
 	headers := Params{}
 	for _, p := range ir.ResponseParameters {
 		name := strings.TrimPrefix(p.Name, "method.response.header.")
-		v, ok := mapSource(p.Value, backendHeaders, respBody, functionError, env.Context(), req.StageVariables)
+		v, ok, err := mapSource(p.Value, backendHeaders, respBody, functionError, env.Context(), req.StageVariables)
+		if err != nil {
+			// [CheckMappingExpression] rejects it, as API Gateway does
+			// on deploy; reached only by an unchecked Integration.
+			res.Warnings = append(res.Warnings, fmt.Sprintf("responseParameters %q: %v; header left out", p.Name, err))
+			continue
+		}
 		if ok {
 			headers.Set(name, v)
 		}
@@ -543,32 +549,151 @@ func utf16Units(r rune) []uint16 {
 	return []uint16{uint16(0xD800 + (r >> 10)), uint16(0xDC00 + (r & 0x3FF))}
 }
 
-// mapSource evaluates a responseParameters source (apigw.md §6.4).
-func mapSource(src string, backendHeaders Params, body string, functionError bool, ctx *vtleval.Map, stage Params) (string, bool) {
+// ValidStatusCode reports whether code is a status code API Gateway takes
+// for an integration or method response: three digits, [1-5]\d\d (100-599).
+func ValidStatusCode(code string) bool {
+	return len(code) == 3 && '1' <= code[0] && code[0] <= '5' &&
+		'0' <= code[1] && code[1] <= '9' && '0' <= code[2] && code[2] <= '9'
+}
+
+const responseHeaderPrefix = "method.response.header."
+
+// ResponseParameterHeader returns the header a responseParameters key maps
+// to: NAME in method.response.header.NAME, the only key API Gateway takes
+// (apigw.md §6.4: "Only headers can be targets").
+func ResponseParameterHeader(key string) (string, error) {
+	name, ok := strings.CutPrefix(key, responseHeaderPrefix)
+	if !ok || name == "" {
+		return "", fmt.Errorf("key %q must be method.response.header.NAME (only headers can be mapped)", key)
+	}
+	return name, nil
+}
+
+// MappingError is a responseParameters mapping expression that API Gateway
+// rejects when the integration response is put.
+type MappingError struct {
+	Expr string // the mapping expression as written
+	Msg  string
+	Err  error // the *JSONPathError of an integration.response.body.JSONPATH, or nil
+}
+
+func (e *MappingError) Error() string {
+	return fmt.Sprintf("invalid mapping expression %q: %s", e.Expr, e.Msg)
+}
+
+func (e *MappingError) Unwrap() error { return e.Err }
+
+// CheckMappingExpression checks the source of a responseParameters entry
+// as API Gateway does when the integration response is put. apigw.md §6.4
+// lists the sources ([doc] D-MAP, D-XR, API-IR): 'STATIC VALUE',
+// integration.response.header.NAME, integration.response.multivalueheader.NAME,
+// integration.response.body, integration.response.body.JSONPATH (without
+// $), stageVariables.NAME and context.NAME; method request parameters are
+// not among them. API Gateway rejects any other expression on deploy with
+// "Invalid mapping expression specified", which apigw.md does not cover
+// ([obs] awsdocs/amazon-api-gateway-developer-guide#7, 2018: an unquoted
+// "*" in the console). Rejecting a JSONPath that does not compile is [inf]
+// from API-IR's "JSON-expression is a valid JSON expression". Context
+// variable names are not checked. Errors are *[MappingError] values.
+func CheckMappingExpression(expr string) error {
+	_, err := parseMapping(expr)
+	return err
+}
+
+// mapping is a parsed responseParameters mapping expression.
+type mapping struct {
+	kind string    // "literal", "header", "multivalueheader", "body", "stageVariables" or "context"
+	arg  string    // the literal's text, or the header or variable name
+	path *JSONPath // for integration.response.body.JSONPATH; nil for the whole body
+}
+
+var mappingPrefixes = []struct{ prefix, kind, what string }{
+	{"integration.response.header.", "header", "header name"},
+	{"integration.response.multivalueheader.", "multivalueheader", "header name"},
+	{"integration.response.body.", "body", "JSONPath"},
+	{"stageVariables.", "stageVariables", "variable name"},
+	{"context.", "context", "variable name"},
+}
+
+const mappingForms = "want 'STATIC VALUE', integration.response.header.NAME, integration.response.multivalueheader.NAME, " +
+	"integration.response.body, integration.response.body.JSONPATH, stageVariables.NAME or context.NAME"
+
+func parseMapping(expr string) (mapping, error) {
+	if len(expr) >= 2 && expr[0] == '\'' && expr[len(expr)-1] == '\'' {
+		return mapping{kind: "literal", arg: expr[1 : len(expr)-1]}, nil
+	}
+	if expr == "integration.response.body" {
+		return mapping{kind: "body"}, nil
+	}
+	for _, f := range mappingPrefixes {
+		rest, ok := strings.CutPrefix(expr, f.prefix)
+		if !ok {
+			continue
+		}
+		if rest == "" {
+			return mapping{}, &MappingError{Expr: expr, Msg: "no " + f.what + " after " + f.prefix}
+		}
+		m := mapping{kind: f.kind, arg: rest}
+		if f.kind == "body" {
+			p, err := CompileJSONPath(rest)
+			if err != nil {
+				msg := err.Error()
+				if je := (*JSONPathError)(nil); errors.As(err, &je) {
+					msg = "JSONPath " + strings.TrimPrefix(je.Error(), "invalid JSONPath ")
+				}
+				return mapping{}, &MappingError{Expr: expr, Msg: msg, Err: err}
+			}
+			m.path = p
+		}
+		return m, nil
+	}
+	msg := mappingForms
 	switch {
-	case len(src) >= 2 && src[0] == '\'' && src[len(src)-1] == '\'':
-		return src[1 : len(src)-1], true
-	case strings.HasPrefix(src, "integration.response.header."):
-		name := strings.TrimPrefix(src, "integration.response.header.")
+	case strings.HasPrefix(expr, "method.request."):
+		msg = "method request parameters cannot be mapped to response headers; " +
+			"set $context.responseOverride.header.NAME in a response template instead"
+	case len(expr) >= 2 && expr[0] == '"' && expr[len(expr)-1] == '"':
+		msg = "a static value is enclosed in single quotes: '" + expr[1:len(expr)-1] + "'"
+	case strings.HasPrefix(expr, "'") || strings.HasSuffix(expr, "'"):
+		msg = "a static value is enclosed in single quotes: '" + strings.Trim(expr, "'") + "'"
+	}
+	return mapping{}, &MappingError{Expr: expr, Msg: msg}
+}
+
+// mapSource evaluates a responseParameters source (apigw.md §6.4); an
+// expression [CheckMappingExpression] rejects is an error.
+func mapSource(src string, backendHeaders Params, body string, functionError bool, ctx *vtleval.Map, stage Params) (string, bool, error) {
+	m, err := parseMapping(src)
+	if err != nil {
+		return "", false, err
+	}
+	v, ok := m.eval(backendHeaders, body, functionError, ctx, stage)
+	return v, ok, nil
+}
+
+func (m mapping) eval(backendHeaders Params, body string, functionError bool, ctx *vtleval.Map, stage Params) (string, bool) {
+	switch m.kind {
+	case "literal":
+		return m.arg, true
+	case "header":
 		for i := len(backendHeaders) - 1; i >= 0; i-- {
-			if strings.EqualFold(backendHeaders[i].Name, name) {
+			if strings.EqualFold(backendHeaders[i].Name, m.arg) {
 				return backendHeaders[i].Value, true
 			}
 		}
 		return "", false
-	case strings.HasPrefix(src, "integration.response.multivalueheader."):
-		name := strings.TrimPrefix(src, "integration.response.multivalueheader.")
+	case "multivalueheader":
 		var vals []string
 		for _, kv := range backendHeaders {
-			if strings.EqualFold(kv.Name, name) {
+			if strings.EqualFold(kv.Name, m.arg) {
 				vals = append(vals, kv.Value)
 			}
 		}
 		return strings.Join(vals, ","), len(vals) > 0
-	case src == "integration.response.body":
-		return body, true
-	case strings.HasPrefix(src, "integration.response.body."):
-		path := strings.TrimPrefix(src, "integration.response.body.")
+	case "body":
+		if m.path == nil {
+			return body, true
+		}
 		doc, err := ParseJSON(body)
 		if err != nil {
 			return "", false
@@ -576,13 +701,13 @@ func mapSource(src string, backendHeaders Params, body string, functionError boo
 		if functionError {
 			// For Lambda custom errors, a JSON errorMessage is deserialised
 			// for header mappings only (apigw.md §6.4, D-ERR).
-			if m, ok := doc.(*vtleval.Map); ok {
-				if em, ok := m.Get("errorMessage"); ok {
+			if mm, ok := doc.(*vtleval.Map); ok {
+				if em, ok := mm.Get("errorMessage"); ok {
 					if s, ok := em.(string); ok {
 						if inner, err := ParseJSON(s); err == nil {
 							if _, isMap := inner.(*vtleval.Map); isMap {
 								m2 := vtleval.NewMap()
-								m.Entries(func(k, v vtleval.Value) { m2.Put(k, v) })
+								mm.Entries(func(k, v vtleval.Value) { m2.Put(k, v) })
 								m2.Put("errorMessage", inner)
 								doc = m2
 							}
@@ -591,10 +716,7 @@ func mapSource(src string, backendHeaders Params, body string, functionError boo
 				}
 			}
 		}
-		p, err := CompileJSONPath(path)
-		if err != nil {
-			return "", false
-		}
+		p := m.path
 		nodes, err := p.Read(valueNode{doc})
 		if err != nil || len(nodes) == 0 {
 			return "", false
@@ -616,21 +738,21 @@ func mapSource(src string, backendHeaders Params, body string, functionError boo
 			return vtleval.JSON(v), true
 		}
 		return vtleval.ToString(v), true
-	case strings.HasPrefix(src, "context."):
+	case "context":
 		var cur vtleval.Value = ctx
-		for _, part := range strings.Split(strings.TrimPrefix(src, "context."), ".") {
-			m, ok := cur.(*vtleval.Map)
+		for _, part := range strings.Split(m.arg, ".") {
+			mm, ok := cur.(*vtleval.Map)
 			if !ok {
 				return "", false
 			}
-			cur, _ = m.Get(part)
+			cur, _ = mm.Get(part)
 		}
 		if cur == nil {
 			return "", false
 		}
 		return vtleval.ToString(cur), true
-	case strings.HasPrefix(src, "stageVariables."):
-		return stage.Get(strings.TrimPrefix(src, "stageVariables."))
+	case "stageVariables":
+		return stage.Get(m.arg)
 	}
 	return "", false
 }

@@ -104,11 +104,19 @@ func RequestFromJSON(data []byte) (*Request, error) {
 func RequestFromMap(m *vtleval.Map) (*Request, error) {
 	r := &Request{}
 	var err error
+	given := map[string]string{} // the key each alias group was given under
 	m.Entries(func(k, v vtleval.Value) {
 		if err != nil {
 			return
 		}
 		key := vtleval.ToString(k)
+		if g, ok := requestAliases[key]; ok {
+			if prev, dup := given[g]; dup && prev != key {
+				err = fmt.Errorf("request has both %q and %q; give one", prev, key)
+				return
+			}
+			given[g] = key
+		}
 		switch key {
 		case "method", "httpMethod":
 			r.Method, err = str(key, v)
@@ -145,6 +153,14 @@ func RequestFromMap(m *vtleval.Map) (*Request, error) {
 		}
 	})
 	return r, err
+}
+
+// requestAliases groups the request keys that name the same thing: giving
+// two of a group would let one silently replace the other.
+var requestAliases = map[string]string{
+	"method": "method", "httpMethod": "method",
+	"querystring": "querystring", "query": "querystring",
+	"header": "header", "headers": "header",
 }
 
 func str(key string, v vtleval.Value) (string, error) {
