@@ -9,27 +9,48 @@ import (
 	"strings"
 )
 
-// WriteCatalog renders the behaviour catalogue (cases/README.md) in
-// Markdown: per file its description, source and integration, per case its
-// request, backend outcome and expectations, with a link to the case's
+// WriteCatalog renders vtlcheck's own behaviour catalogue (cases/README.md)
+// in Markdown: per file its description, source and integration, per case
+// its request, backend outcome and expectations, with a link to the case's
 // line. root is the directory the catalogue is written to; links are
-// relative to it.
+// relative to it (relative paths, root's and the files', are taken from
+// the working directory).
 func WriteCatalog(w io.Writer, root string, files []*File) error {
+	return writeCatalog(w, root, files, repoHeader)
+}
+
+// WriteCatalogFor renders the catalogue of anyone's case files, as
+// [WriteCatalog] does, under a header that names command, the command
+// that generated the page (vtlcheck docs ...), instead of the header of
+// vtlcheck's own cases/README.md.
+func WriteCatalogFor(w io.Writer, root, command string, files []*File) error {
+	header := "<!-- Generated from the case files by " + code(command) + ". Do not edit. -->\n\n" +
+		"What API Gateway does with these mapping templates, as the case files state it.\n" +
+		"Every entry below is a case that `vtlcheck test` runs.\n\n"
+	return writeCatalog(w, root, files, header)
+}
+
+const repoHeader = "<!-- Generated from the case files by `go test ./cases -update`. Do not edit. -->\n\n" +
+	"What Amazon API Gateway does with mapping templates, Lambda outcomes and integration\n" +
+	"responses, as vtlcheck's case files state it. Every entry below is a test that runs on\n" +
+	"each change (`vtlcheck test cases/`), so this page cannot claim what the engine does not do.\n" +
+	"The format of the files is described in [doc.go](doc.go); each case names its evidence\n" +
+	"(**[doc]** AWS documentation, **[obs]** observed on AWS, **[src]** AWS source code,\n" +
+	"**[inf]** inferred).\n\n"
+
+func writeCatalog(w io.Writer, root string, files []*File, header string) error {
 	var b bytes.Buffer
+	absRoot, rootErr := filepath.Abs(root)
 	rel := func(p string) string {
-		if r, err := filepath.Rel(root, p); err == nil {
-			p = r
+		if ap, err := filepath.Abs(p); err == nil && rootErr == nil {
+			if r, err := filepath.Rel(absRoot, ap); err == nil {
+				p = r
+			}
 		}
 		return filepath.ToSlash(p)
 	}
 	b.WriteString("# Behaviour catalogue\n\n")
-	b.WriteString("<!-- Generated from the case files by `go test ./cases -update`. Do not edit. -->\n\n")
-	b.WriteString("What Amazon API Gateway does with mapping templates, Lambda outcomes and integration\n")
-	b.WriteString("responses, as vtlcheck's case files state it. Every entry below is a test that runs on\n")
-	b.WriteString("each change (`vtlcheck test cases/`), so this page cannot claim what the engine does not do.\n")
-	b.WriteString("The format of the files is described in [doc.go](doc.go); each case names its evidence\n")
-	b.WriteString("(**[doc]** AWS documentation, **[obs]** observed on AWS, **[src]** AWS source code,\n")
-	b.WriteString("**[inf]** inferred).\n\n")
+	b.WriteString(header)
 	total := 0
 	for _, f := range files {
 		total += len(f.Cases)

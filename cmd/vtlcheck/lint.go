@@ -281,6 +281,17 @@ func cmdDocs(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	if len(files) == 0 {
+		fmt.Fprintf(stderr, "vtlcheck: no case files (*.yaml, *.yml) under %s\n", strings.Join(paths, ", "))
+		return 2
+	}
+	command := "vtlcheck docs"
+	if *out != "" {
+		command += " -o " + shellQuote(*out)
+	}
+	for _, p := range paths {
+		command += " " + shellQuote(p)
+	}
 	root := "."
 	var w io.Writer = stdout
 	if *out != "" {
@@ -293,9 +304,18 @@ func cmdDocs(args []string, stdout, stderr io.Writer) int {
 		defer f.Close()
 		w = f
 	}
-	if err := cases.WriteCatalog(w, root, files); err != nil {
+	if err := cases.WriteCatalogFor(w, root, command, files); err != nil {
 		fmt.Fprintf(stderr, "vtlcheck: %v\n", err)
 		return 1
 	}
 	return 0
+}
+
+// shellQuote quotes s for a POSIX shell when it has characters the shell
+// would interpret.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@%+=,") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
