@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"math/rand"
 	"strings"
 	"sync"
 	"testing"
@@ -291,5 +292,47 @@ func TestJavaRegex(t *testing.T) {
 		if _, err := compileJava(re); err == nil || !strings.Contains(err.Error(), "PatternSyntaxException") {
 			t.Errorf("compileJava(%q): err = %v, want a PatternSyntaxException", re, err)
 		}
+	}
+}
+
+// javaReplace's shortcut for literal patterns gives what the regex gives.
+func TestLiteralReplaceAgreesWithRegex(t *testing.T) {
+	patterns := []string{`\'`, `'`, `\"`, `\\`, `\/`, `a`, `ab`, `é`, `\,`, `\ `, `--`, `x\-y`, `#`, `&amp;`, `\&`, `\%`, `<`, `\<`}
+	reps := []string{"", "'", "X", "é", "--", "\\\\", "$0"}
+	subjects := []string{"", "it\\'s", `say \"hi\"`, "a/b\\/c", "ababa", "éé aé", "a,b, c", "x-y--z", "#1 &amp; \\&", "😀'😀", "<p>\\<", "\n'\r\n"}
+	r := rand.New(rand.NewSource(1))
+	for i := 0; i < 200; i++ {
+		var b strings.Builder
+		for j := r.Intn(12); j > 0; j-- {
+			b.WriteString([]string{"a", "b", "'", "\\", "\"", "/", "é", "😀", "-", "&", "<", " ", ","}[r.Intn(13)])
+		}
+		subjects = append(subjects, b.String())
+	}
+	checked := 0
+	for _, p := range patterns {
+		if _, ok := literalRegex(p); !ok {
+			t.Errorf("literalRegex(%q) = false, want a literal", p)
+			continue
+		}
+		for _, rep := range reps {
+			for _, s := range subjects {
+				for _, all := range []bool{true, false} {
+					got, err1 := javaReplace(s, p, rep, all)
+					want, err2 := regexReplace(s, p, rep, all)
+					if got != want || (err1 == nil) != (err2 == nil) {
+						t.Fatalf("replace(%q, %q, %q, all=%v) = %q, %v; regex gives %q, %v", s, p, rep, all, got, err1, want, err2)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	for _, p := range []string{"", `.`, `a*`, `\d`, `\Q'\E`, `(?i)a`, `[']`, `a|b`, `\é`, `^a`, `a$`, `\`} {
+		if _, ok := literalRegex(p); ok {
+			t.Errorf("literalRegex(%q) = true, want false", p)
+		}
+	}
+	if checked < 10000 {
+		t.Fatalf("only %d comparisons", checked)
 	}
 }

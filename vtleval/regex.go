@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dlclark/regexp2"
 )
@@ -179,6 +180,21 @@ func javaMatches(expr, s string) (bool, error) {
 // javaReplace is String.replaceAll/replaceFirst with Java's replacement
 // syntax ($n, ${name}, \x).
 func javaReplace(s, expr, rep string, all bool) (string, error) {
+	if lit, ok := literalRegex(expr); ok && !strings.ContainsAny(rep, `\$`) && utf8.ValidString(s) {
+		// a pattern that only matches its own text, a replacement without
+		// group references or escapes: what the regex would do
+		// (replaceAll("\\'", "'") after escapeJavaScript, mostly)
+		n := -1
+		if !all {
+			n = 1
+		}
+		return strings.Replace(s, lit, rep, n), nil
+	}
+	return regexReplace(s, expr, rep, all)
+}
+
+// regexReplace is javaReplace through the regex engine.
+func regexReplace(s, expr, rep string, all bool) (string, error) {
 	re, err := compileJava(expr)
 	if err != nil {
 		return "", err
@@ -397,4 +413,38 @@ func checkJavaRepetition(expr string) error {
 		}
 	}
 	return nil
+}
+
+// literalRegex returns the text a Java regex matches when it matches only
+// that text: no metacharacters, and escapes only of characters that are
+// neither letters nor digits (which Java reads as the character itself).
+// The empty pattern is not one: it matches between every UTF-16 unit.
+func literalRegex(expr string) (string, bool) {
+	if expr == "" {
+		return "", false
+	}
+	if !strings.ContainsAny(expr, `\^$.|?*+()[]{}`) {
+		return expr, true
+	}
+	var b strings.Builder
+	for i := 0; i < len(expr); i++ {
+		c := expr[i]
+		switch c {
+		case '\\':
+			i++
+			if i >= len(expr) {
+				return "", false
+			}
+			e := expr[i]
+			if e >= utf8.RuneSelf || e >= 'a' && e <= 'z' || e >= 'A' && e <= 'Z' || e >= '0' && e <= '9' {
+				return "", false
+			}
+			b.WriteByte(e)
+		case '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}':
+			return "", false
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), true
 }
