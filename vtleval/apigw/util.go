@@ -55,6 +55,17 @@ func illegalArgument(msg string) error {
 //
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html#util-template-reference
 func EscapeJavaScript(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '\'' || c == '"' || c == '\\' || c == '/' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		// printable ASCII with nothing to escape: the text itself
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4)
 	for _, c := range javaChars(s) {
