@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -164,8 +165,10 @@ func cmdBench(args []string, stdout, stderr io.Writer) int {
 		work = func() (string, error) { return render(t) }
 	}
 
-	fmt.Fprintf(stdout, "template: %s (%d bytes), mode %s, vtlcheck %s %s/%s, GOMAXPROCS %d\n",
-		*tmplFile, len(src), *mode, runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.GOMAXPROCS(0))
+	gogc := debug.SetGCPercent(100)
+	debug.SetGCPercent(gogc)
+	fmt.Fprintf(stdout, "template: %s (%d bytes), mode %s, vtlcheck %s %s/%s, GOMAXPROCS %d, GOGC %d\n",
+		*tmplFile, len(src), *mode, runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.GOMAXPROCS(0), gogc)
 	fmt.Fprintf(stdout, "output: %d bytes\n", len(first))
 
 	// Warm up: at least --warmup iterations and --warmup-time, then on in
