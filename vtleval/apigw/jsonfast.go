@@ -33,6 +33,7 @@ type fastParser struct {
 	s     string
 	i     int
 	items []vtleval.Value // see value
+	arena vtleval.Arena   // the document's maps and lists
 	boxed [32]struct {
 		s string
 		v vtleval.Value
@@ -113,7 +114,7 @@ func (p *fastParser) value(depth int) (vtleval.Value, bool) {
 				p.i++
 			case '}':
 				p.i++
-				m := vtleval.NewMapFromPairs(p.items[mark:])
+				m := p.arena.MapFromPairs(p.items[mark:])
 				clear(p.items[mark:])
 				p.items = p.items[:mark]
 				return m, true
@@ -146,11 +147,10 @@ func (p *fastParser) value(depth int) (vtleval.Value, bool) {
 				p.i++
 			case ']':
 				p.i++
-				items := make([]vtleval.Value, len(p.items)-mark)
-				copy(items, p.items[mark:])
+				l := p.arena.List(p.items[mark:], true)
 				clear(p.items[mark:])
 				p.items = p.items[:mark]
-				return &vtleval.List{JSON: true, Items: items}, true
+				return l, true
 			default:
 				return nil, false
 			}
