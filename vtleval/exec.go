@@ -198,14 +198,26 @@ func (t *Template) initExpr(f *syntax.File, e syntax.Expr) error {
 	case *syntax.IntLit:
 		// ASTIntegerLiteral.init: Integer, Long or BigInteger of the image,
 		// which a MORE prefix ("#5") makes unparsable
-		if parseIntLit(e.Image) == nil {
+		v := parseIntLit(e.Image)
+		if v == nil {
 			return initError(f, e.P, "java.lang.NumberFormatException: For input string: %q", e.Image)
+		}
+		switch v.(type) {
+		case int32, int64:
+			// immutable: evaluations share one boxed value (a BigInteger
+			// is made anew each time)
+			e.V = v
 		}
 	case *syntax.FloatLit:
-		if _, err := strconv.ParseFloat(e.Image, 64); err != nil && !errors.Is(err, strconv.ErrRange) {
+		v, err := strconv.ParseFloat(e.Image, 64)
+		if err != nil && !errors.Is(err, strconv.ErrRange) {
 			return initError(f, e.P, "java.lang.NumberFormatException: For input string: %q", e.Image)
 		}
+		e.V = v
 	case *syntax.StringLit:
+		if !e.Interp {
+			e.V = e.Value
+		}
 		return t.init(f, e.Nodes)
 	case *syntax.Ref:
 		for _, p := range e.Parts {
@@ -944,6 +956,9 @@ func (st *state) eval(sc *scope, f *syntax.File, e syntax.Expr) (Value, error) {
 		return st.refValue(sc, f, e)
 	case *syntax.StringLit:
 		if !e.Interp {
+			if e.V != nil {
+				return e.V, nil
+			}
 			return e.Value, nil
 		}
 		var b strings.Builder
@@ -961,8 +976,14 @@ func (st *state) eval(sc *scope, f *syntax.File, e syntax.Expr) (Value, error) {
 		}
 		return s, nil
 	case *syntax.IntLit:
+		if e.V != nil {
+			return e.V, nil
+		}
 		return parseIntLit(e.Image), nil
 	case *syntax.FloatLit:
+		if e.V != nil {
+			return e.V, nil
+		}
 		v, err := strconv.ParseFloat(e.Image, 64)
 		if err != nil {
 			if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {

@@ -117,14 +117,19 @@ type (
 		Nodes  []Node
 		Trim   bool
 		Lit    string // the literal as written, quotes included
+		// V is the value of a literal without interpolation as an
+		// interface, boxed once by the evaluator (nil until then).
+		V any
 	}
 	IntLit struct {
 		P     Pos
 		Image string
+		V     any // the value, boxed once by the evaluator (nil: not yet, or not immutable)
 	}
 	FloatLit struct {
 		P     Pos
 		Image string
+		V     any // the value, boxed once by the evaluator (nil: not yet)
 	}
 	BoolLit struct {
 		P     Pos
