@@ -108,6 +108,10 @@ func (in *Input) read(expr string) (v vtleval.Value, found bool, err error) {
 	return l, true, nil
 }
 
+// BorrowsArgs implements vtleval.ArgBorrower: CallMethod keeps nothing of
+// its arguments' slice.
+func (in *Input) BorrowsArgs() {}
+
 // CallMethod implements json(path), path(path), params() and params(name).
 func (in *Input) CallMethod(name string, args []vtleval.Value) (vtleval.Value, bool, error) {
 	switch name {
@@ -206,6 +210,10 @@ func (Util) JavaClass() string { return "com.amazonaws.apigateway.Util" }
 
 // String is what "$util" alone prints: "".
 func (Util) String() string { return "" }
+
+// BorrowsArgs implements vtleval.ArgBorrower: CallMethod keeps nothing of
+// its arguments' slice.
+func (Util) BorrowsArgs() {}
 
 // CallMethod implements the $util functions. A null argument gives null
 // (rendered ""); other values are converted with String.valueOf.
