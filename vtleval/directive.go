@@ -277,7 +277,7 @@ func (st *state) directive(sc *scope, f *syntax.File, n *syntax.Directive) error
 		return nil // registered before rendering
 	case "define":
 		// Define.init: the key is the argument's first token minus '$'
-		sc.put(defineKey(n.Args[0]), &defineBlock{body: n.Body, file: f, src: n.BodySrc, max: defineMaxDepth, st: st, sc: sc})
+		sc.put(defineKey(n.Args[0]), 0, &defineBlock{body: n.Body, file: f, src: n.BodySrc, max: defineMaxDepth, st: st, sc: sc})
 		return nil
 	case "literal":
 		// Literal.init: the literal of the first child (the body, unless
@@ -476,8 +476,8 @@ func (st *state) childCount(n *syntax.Directive) int {
 }
 
 // holds reports whether the global variable name is set to the boolean v.
-func (st *state) holds(sc *scope, name string, v bool) bool {
-	cur, err := sc.get(name)
+func (st *state) holds(sc *scope, name string, slot int32, v bool) bool {
+	cur, err := sc.get(name, slot)
 	if err != nil {
 		return false
 	}
@@ -529,19 +529,25 @@ func (st *state) foreach(sc *scope, f *syntax.File, n *syntax.Directive) error {
 		}
 	}
 	key := foreachKey(n)
-	saved, err := sc.get(key)
+	var keySlot int32
+	if len(n.Args) > 0 {
+		if r, ok := n.Args[0].(*syntax.Ref); ok && r.Root == key {
+			keySlot = st.refSlot(f, r)
+		}
+	}
+	saved, err := sc.get(key, keySlot)
 	if err != nil {
 		return err
 	}
-	savedCount, err := sc.get("velocityCount")
+	savedCount, err := sc.get("velocityCount", slotVelocityCount)
 	if err != nil {
 		return err
 	}
-	savedHasNext, err := sc.get("velocityHasNext")
+	savedHasNext, err := sc.get("velocityHasNext", slotVelocityHasNext)
 	if err != nil {
 		return err
 	}
-	prev, err := sc.get("foreach")
+	prev, err := sc.get("foreach", slotForeach)
 	if err != nil {
 		return err
 	}
@@ -559,7 +565,7 @@ func (st *state) foreach(sc *scope, f *syntax.File, n *syntax.Directive) error {
 	for p := fs.parent; p != nil; p = p.parent {
 		fs.info.depth++
 	}
-	sc.put("foreach", fs)
+	sc.put("foreach", slotForeach, fs)
 	var holder *scope
 	var loopErr error
 	for i := 0; iter.hasNext(); i++ {
@@ -572,7 +578,7 @@ func (st *state) foreach(sc *scope, f *syntax.File, n *syntax.Directive) error {
 				break
 			}
 		}
-		sc.put("velocityCount", boxInt32(int32(i+1)))
+		sc.put("velocityCount", slotVelocityCount, boxInt32(int32(i+1)))
 		it, err := iter.next()
 		if err != nil {
 			loopErr = &EvalError{Pos: f.Position(n.P), Expr: "#foreach", Msg: err.Error(), Err: err}
@@ -583,10 +589,10 @@ func (st *state) foreach(sc *scope, f *syntax.File, n *syntax.Directive) error {
 		// the global context (a macro frame also copies it to its own
 		// variables, so there it is always written). velocityHasNext stays
 		// true for all but the last element: skip the map write.
-		if sc.kind != globalScope || !st.holds(sc, "velocityHasNext", hasNext) {
-			sc.put("velocityHasNext", hasNext)
+		if sc.kind != globalScope || !st.holds(sc, "velocityHasNext", slotVelocityHasNext, hasNext) {
+			sc.put("velocityHasNext", slotVelocityHasNext, hasNext)
 		}
-		sc.put(key, it)
+		sc.put(key, keySlot, it)
 		fs.index++
 		fs.hasNext = hasNext
 		body := sc
@@ -611,29 +617,29 @@ func (st *state) foreach(sc *scope, f *syntax.File, n *syntax.Directive) error {
 			return loopErr // Velocity cleans up only for a #break or #stop
 		}
 	}
-	restore := func(name string, v Value) {
+	restore := func(name string, slot int32, v Value) {
 		if v != nil {
-			sc.put(name, v)
+			sc.put(name, slot, v)
 		} else {
-			sc.remove(name)
+			sc.remove(name, slot)
 		}
 	}
-	restore(key, saved)
-	restore("velocityCount", savedCount)
-	restore("velocityHasNext", savedHasNext)
+	restore(key, keySlot, saved)
+	restore("velocityCount", slotVelocityCount, savedCount)
+	restore("velocityHasNext", slotVelocityHasNext, savedHasNext)
 	// Directive.postRender: give $foreach back, unless the body replaced it
-	cur, err := sc.get("foreach")
+	cur, err := sc.get("foreach", slotForeach)
 	if err != nil && loopErr == nil {
 		loopErr = err
 	}
 	if cur, ok := cur.(*foreachScope); ok {
 		switch {
 		case cur.parent != nil:
-			sc.put("foreach", cur.parent)
+			sc.put("foreach", slotForeach, cur.parent)
 		case cur.replaced != nil:
-			sc.put("foreach", cur.replaced)
+			sc.put("foreach", slotForeach, cur.replaced)
 		default:
-			sc.remove("foreach")
+			sc.remove("foreach", slotForeach)
 		}
 	}
 	return loopErr

@@ -20,6 +20,10 @@ type Template struct {
 	name   string
 	file   *syntax.File
 	macros map[string]*macro // #macro definitions, registered before rendering
+	// names gives each variable name the template mentions a slot: a
+	// render keeps those variables in a slice (state.slots), and each
+	// reference of the template carries its slot (syntax.Ref.Slot).
+	names map[string]int32
 	// outHint is the size of the last output Render made, to size the next.
 	outHint atomic.Int64
 }
@@ -71,7 +75,10 @@ func parseTemplate(name, src string, opts *syntax.Options, origin *syntax.Origin
 	if origin != nil {
 		f.SetOrigin(origin)
 	}
-	t := &Template{name: name, file: f, macros: map[string]*macro{}}
+	t := &Template{name: name, file: f, macros: map[string]*macro{}, names: make(map[string]int32, 8)}
+	for _, n := range reservedSlots {
+		t.slot(n)
+	}
 	if err := t.init(f, f.Nodes); err != nil {
 		return nil, err
 	}
@@ -86,6 +93,26 @@ func mapOrigin(p syntax.Position, o *syntax.Origin) syntax.Position {
 		col += o.Indent
 	}
 	return syntax.Position{Filename: o.File, Line: o.Line + p.Line - 1, Col: col}
+}
+
+// The slots every template has, for the variables #foreach sets.
+const (
+	slotVelocityCount   int32 = 1
+	slotVelocityHasNext int32 = 2
+	slotForeach         int32 = 3
+)
+
+var reservedSlots = []string{"velocityCount", "velocityHasNext", "foreach"}
+
+// slot returns the slot of a variable name plus one, giving it one if it
+// has none yet.
+func (t *Template) slot(name string) int32 {
+	if i, ok := t.names[name]; ok {
+		return i + 1
+	}
+	i := int32(len(t.names))
+	t.names[name] = i
+	return i + 1
 }
 
 // Name returns the template's name.
@@ -220,6 +247,10 @@ func (t *Template) initExpr(f *syntax.File, e syntax.Expr) error {
 		}
 		return t.init(f, e.Nodes)
 	case *syntax.Ref:
+		e.Slot = t.slot(e.Root)
+		if e.SetName != "" {
+			t.slot(e.SetName)
+		}
 		for _, p := range e.Parts {
 			for _, a := range p.Args {
 				if err := t.initExpr(f, a); err != nil {
@@ -359,7 +390,8 @@ type state struct {
 	file   *syntax.File
 	cfg    *Config
 	w      *limitWriter
-	vars   Vars
+	vars   Vars    // the caller's variables: those the template has no slot for
+	slots  []Value // the variables of t.names
 	macros map[string]*macro
 	// macroDepth counts the macro calls under way (velocimacro.max.depth);
 	// templates the templates being rendered, the root, #parse and
@@ -373,6 +405,7 @@ type state struct {
 	argBuf   [6]Value        // argStack's first array
 	sb       strings.Builder // Render's output
 	root     scope           // the global context
+	slotBuf  [12]Value       // slots' first array
 }
 
 // maxStringLen bounds the strings a render builds when MaxOutput does not
@@ -489,6 +522,16 @@ func (t *Template) Execute(w io.Writer, vars Vars, cfg *Config) (err error) {
 func (st *state) execute() (err error) {
 	t, cfg := st.t, st.cfg
 	st.argStack = st.argBuf[:0]
+	if n := len(t.names); n <= len(st.slotBuf) {
+		st.slots = st.slotBuf[:n]
+	} else {
+		st.slots = make([]Value, n)
+	}
+	for k, v := range st.vars {
+		if i, ok := t.names[k]; ok {
+			st.slots[i] = v
+		}
+	}
 	lw := &st.rootW
 	st.w = lw
 	if cfg.Macros != nil {
@@ -554,32 +597,63 @@ func (st *state) errorf(f *syntax.File, pos syntax.Pos, expr string, format stri
 
 // --- variables ---
 
-// get is Context.get.
-func (sc *scope) get(name string) (Value, error) {
+// get is Context.get. slot is the name's slot plus one in the root
+// template (st.t), or 0 when the caller does not know it.
+func (sc *scope) get(name string, slot int32) (Value, error) {
 	switch sc.kind {
 	case nullHolderScope:
 		if sc.active && name == sc.nullVar {
 			return nil, nil
 		}
-		return sc.inner.get(name)
+		return sc.inner.get(name, slot)
 	case macroScope:
 		if v := sc.local[name]; v != nil {
 			return v, nil
 		}
 		if a, ok := sc.args[name]; ok {
 			if r, ok := a.expr.(*syntax.Ref); ok && len(r.Parts) == 0 && r.Computable && r.Kind != syntax.RefRunt {
-				return a.caller.get(r.Root)
+				return a.caller.get(r.Root, sc.st.refSlot(a.file, r))
 			}
 			return sc.st.eval(a.caller, a.file, a.expr)
 		}
-		return sc.inner.get(name)
+		return sc.inner.get(name, slot)
 	}
-	v := sc.st.vars[name]
+	st := sc.st
+	if i := st.slotIndex(name, slot); i >= 0 {
+		v := st.slots[i]
+		if lz, ok := v.(Lazy); ok {
+			v = lz()
+			st.slots[i] = v
+		}
+		return v, nil
+	}
+	v := st.vars[name]
 	if lz, ok := v.(Lazy); ok {
 		v = lz()
-		sc.st.vars[name] = v
+		st.vars[name] = v
 	}
 	return v, nil
+}
+
+// slotIndex returns the index in st.slots of a global variable, or -1 when
+// the root template has no slot for it.
+func (st *state) slotIndex(name string, slot int32) int {
+	if slot > 0 {
+		return int(slot - 1)
+	}
+	if i, ok := st.t.names[name]; ok {
+		return int(i)
+	}
+	return -1
+}
+
+// refSlot is r.Slot when r belongs to the root template (f), else 0: the
+// slots of other templates (#evaluate, #parse, shared macros) are theirs.
+func (st *state) refSlot(f *syntax.File, r *syntax.Ref) int32 {
+	if f == st.file {
+		return r.Slot
+	}
+	return 0
 }
 
 // Lazy is a variable computed on first use, for host objects that are
@@ -588,13 +662,14 @@ func (sc *scope) get(name string) (Value, error) {
 type Lazy func() Value
 
 // put is Context.put: a macro frame keeps the value and passes it on.
-func (sc *scope) put(name string, v Value) {
+// slot is as for get.
+func (sc *scope) put(name string, slot int32, v Value) {
 	switch sc.kind {
 	case nullHolderScope:
 		if name == sc.nullVar && v == nil {
 			sc.active = true
 		}
-		sc.inner.put(name, v)
+		sc.inner.put(name, slot, v)
 		return
 	case macroScope:
 		if v == nil {
@@ -602,32 +677,42 @@ func (sc *scope) put(name string, v Value) {
 		} else {
 			sc.local[name] = v
 		}
-		sc.inner.put(name, v)
+		sc.inner.put(name, slot, v)
+		return
+	}
+	st := sc.st
+	if i := st.slotIndex(name, slot); i >= 0 {
+		st.slots[i] = v // nil: removed
 		return
 	}
 	if v == nil {
-		delete(sc.st.vars, name)
+		delete(st.vars, name)
 		return
 	}
-	sc.st.vars[name] = v
+	st.vars[name] = v
 }
 
 // remove is Context.remove; in a macro frame it also unbinds a parameter.
-func (sc *scope) remove(name string) {
+func (sc *scope) remove(name string, slot int32) {
 	switch sc.kind {
 	case nullHolderScope:
 		if name == sc.nullVar {
 			sc.active = false
 		}
-		sc.inner.remove(name)
+		sc.inner.remove(name, slot)
 		return
 	case macroScope:
 		delete(sc.local, name)
 		delete(sc.args, name)
-		sc.inner.remove(name)
+		sc.inner.remove(name, slot)
 		return
 	}
-	delete(sc.st.vars, name)
+	st := sc.st
+	if i := st.slotIndex(name, slot); i >= 0 {
+		st.slots[i] = nil
+		return
+	}
+	delete(st.vars, name)
 }
 
 // literalFor is the lookup of ".literal." + nullString, which a macro frame
@@ -698,7 +783,7 @@ func (st *state) refValue(sc *scope, f *syntax.File, r *syntax.Ref) (Value, erro
 	if r.Kind == syntax.RefRunt || !r.Computable {
 		return nil, nil
 	}
-	v, err := sc.get(r.Root)
+	v, err := sc.get(r.Root, st.refSlot(f, r))
 	if err != nil {
 		return nil, err
 	}
@@ -856,7 +941,11 @@ func (st *state) set(sc *scope, f *syntax.File, n *syntax.SetStmt) error {
 	}
 	lhs := n.LHS
 	if len(lhs.Parts) == 0 {
-		sc.put(lhs.SetName, v)
+		var slot int32
+		if lhs.SetName == lhs.Root {
+			slot = st.refSlot(f, lhs)
+		}
+		sc.put(lhs.SetName, slot, v)
 		return nil
 	}
 	return st.setValue(sc, f, lhs, v)
@@ -864,7 +953,7 @@ func (st *state) set(sc *scope, f *syntax.File, n *syntax.SetStmt) error {
 
 // setValue is ASTReference.setValue.
 func (st *state) setValue(sc *scope, f *syntax.File, r *syntax.Ref, v Value) error {
-	obj, err := sc.get(r.Root)
+	obj, err := sc.get(r.Root, st.refSlot(f, r))
 	if err != nil {
 		return err
 	}

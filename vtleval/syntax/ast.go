@@ -54,6 +54,9 @@ type Ref struct {
 	Literal    string // the reference as written
 	Computable bool   // false for the $\! form, which is never evaluated
 	SetName    string // the name #set assigns to when there are no parts
+	// Slot is set by the evaluator when it initialises the template: the
+	// root variable's slot among the template's variables, plus one.
+	Slot int32
 }
 
 // PartKind is the kind of a reference part.
