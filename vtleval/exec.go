@@ -621,15 +621,15 @@ func (sc *scope) get(name string, slot int32) (Value, error) {
 	st := sc.st
 	if i := st.slotIndex(name, slot); i >= 0 {
 		v := st.slots[i]
-		if lz, ok := v.(Lazy); ok {
-			v = lz()
+		if lz, ok := v.(LazyValue); ok {
+			v = lz.Resolve()
 			st.slots[i] = v
 		}
 		return v, nil
 	}
 	v := st.vars[name]
-	if lz, ok := v.(Lazy); ok {
-		v = lz()
+	if lz, ok := v.(LazyValue); ok {
+		v = lz.Resolve()
 		st.vars[name] = v
 	}
 	return v, nil
@@ -656,10 +656,16 @@ func (st *state) refSlot(f *syntax.File, r *syntax.Ref) int32 {
 	return 0
 }
 
-// Lazy is a variable computed on first use, for host objects that are
-// costly to build and that most templates never read. The value it returns
-// replaces it for the rest of the render.
+// LazyValue is a variable computed on first use, for host objects that
+// are costly to build and that most templates never read. The value
+// Resolve returns replaces it for the rest of the render.
+type LazyValue interface{ Resolve() Value }
+
+// Lazy is a LazyValue made of a function.
 type Lazy func() Value
+
+// Resolve implements LazyValue.
+func (f Lazy) Resolve() Value { return f() }
 
 // put is Context.put: a macro frame keeps the value and passes it on.
 // slot is as for get.

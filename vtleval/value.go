@@ -101,13 +101,14 @@ type Arena struct {
 	maps  []Map
 	lists []List
 	vals  []Value
-	n     int // size of the last block of vals
+	// sizes of the last blocks: they start small and double
+	n, nMaps, nLists int
 }
 
-// arenaValues returns n zeroed Values with no spare capacity.
+// values returns n zeroed Values with no spare capacity.
 func (a *Arena) values(n int) []Value {
 	if len(a.vals) < n {
-		a.n = min(max(2*a.n, 64), 1024)
+		a.n = min(max(2*a.n, 16), 1024)
 		if n > a.n/4 {
 			return make([]Value, n)
 		}
@@ -121,7 +122,8 @@ func (a *Arena) values(n int) []Value {
 // MapFromPairs is NewMapFromPairs.
 func (a *Arena) MapFromPairs(kv []Value) *Map {
 	if len(a.maps) == 0 {
-		a.maps = make([]Map, max(len(a.lists), 8))
+		a.nMaps = min(max(2*a.nMaps, 2), 64)
+		a.maps = make([]Map, a.nMaps)
 	}
 	m := &a.maps[0]
 	a.maps = a.maps[1:]
@@ -137,7 +139,8 @@ func (a *Arena) MapFromPairs(kv []Value) *Map {
 // List returns a list of a copy of items (a JSON array when json is set).
 func (a *Arena) List(items []Value, json bool) *List {
 	if len(a.lists) == 0 {
-		a.lists = make([]List, max(len(a.maps), 8))
+		a.nLists = min(max(2*a.nLists, 2), 64)
+		a.lists = make([]List, a.nLists)
 	}
 	l := &a.lists[0]
 	a.lists = a.lists[1:]

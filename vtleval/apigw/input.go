@@ -18,6 +18,7 @@ type Input struct {
 	done   bool
 	params *vtleval.Map // path, querystring, header
 	req    *Request
+	arena  vtleval.Arena // for params
 }
 
 // NewInput makes $input for a payload and the method request's parameters.
@@ -33,10 +34,12 @@ func NewInput(payload string, req *Request) *Input {
 // paramsMap builds $input.params() on first use: most templates never call it.
 func (in *Input) paramsMap() *vtleval.Map {
 	if in.params == nil {
-		in.params = vtleval.NewMap()
-		in.params.Put("path", in.req.Path.toMap())
-		in.params.Put("querystring", in.req.Query.toMap())
-		in.params.Put("header", in.req.Header.toMap())
+		a := &in.arena
+		in.params = a.MapFromPairs([]vtleval.Value{
+			"path", in.req.Path.toMapIn(a),
+			"querystring", in.req.Query.toMapIn(a),
+			"header", in.req.Header.toMapIn(a),
+		})
 	}
 	return in.params
 }

@@ -74,6 +74,11 @@ type Env struct {
 	Input *Input
 	Stage Params
 	ctx   *lazyContext
+	// what Vars hands out for $stageVariables and $context while they
+	// are not built: parts of the Env, so that a render allocates nothing
+	// for them
+	stageVar lazyStage
+	ctxVar   lazyCtx
 }
 
 type lazyContext struct {
@@ -81,9 +86,22 @@ type lazyContext struct {
 	req *Request
 }
 
+type lazyStage struct{ e *Env }
+
+func (l *lazyStage) Resolve() vtleval.Value { return l.e.Stage.toMap() }
+
+type lazyCtx struct{ e *Env }
+
+func (l *lazyCtx) Resolve() vtleval.Value { return l.e.Context() }
+
 // NewRequestEnv is the environment of an integration request template.
 func NewRequestEnv(r *Request) *Env {
-	return &Env{Input: NewInput(r.Body, r), Stage: r.StageVariables, ctx: &lazyContext{req: r}}
+	e := &struct {
+		env Env
+		ctx lazyContext
+	}{ctx: lazyContext{req: r}}
+	e.env = Env{Input: NewInput(r.Body, r), Stage: r.StageVariables, ctx: &e.ctx}
+	return &e.env
 }
 
 // WithInput returns an environment for the response phase: a new $input,
@@ -105,24 +123,25 @@ func (e *Env) contextIfBuilt() *vtleval.Map { return e.ctx.m }
 
 // Vars returns the template variables.
 func (e *Env) Vars() vtleval.Vars {
-	vars := vtleval.Vars{
-		"input": e.Input,
-		"util":  Util{},
-		"stageVariables": vtleval.Lazy(func() vtleval.Value {
-			return e.Stage.toMap()
-		}),
-	}
+	e.stageVar.e, e.ctxVar.e = e, e
+	vars := make(vtleval.Vars, 4)
+	vars["input"] = e.Input
+	vars["util"] = Util{}
+	vars["stageVariables"] = &e.stageVar
 	if e.ctx.m != nil {
 		vars["context"] = e.ctx.m
 	} else {
-		vars["context"] = vtleval.Lazy(func() vtleval.Value { return e.Context() })
+		vars["context"] = &e.ctxVar
 	}
 	return vars
 }
 
+// renderConfig is Config(), shared by the renders (a Config is only read).
+var renderConfig = Config()
+
 // Render renders t in env with API Gateway's configuration.
 func Render(t *vtleval.Template, env *Env) (string, error) {
-	return t.Render(env.Vars(), Config())
+	return t.Render(env.Vars(), renderConfig)
 }
 
 // RenderRequestTemplate parses and renders src as an integration request

@@ -35,12 +35,19 @@ func (ps *Params) Set(name, value string) {
 	*ps = append(*ps, KV{name, value})
 }
 
-func (ps Params) toMap() *vtleval.Map {
-	m := vtleval.NewMap()
-	for _, kv := range ps {
-		m.Put(kv.Name, kv.Value)
+func (ps Params) toMap() *vtleval.Map { return ps.toMapIn(nil) }
+
+// toMapIn is toMap with the map made by a (nil: on its own).
+func (ps Params) toMapIn(a *vtleval.Arena) *vtleval.Map {
+	var buf [16]vtleval.Value
+	kv := buf[:0]
+	for _, p := range ps {
+		kv = append(kv, p.Name, p.Value)
 	}
-	return m
+	if a == nil {
+		return vtleval.NewMapFromPairs(kv)
+	}
+	return a.MapFromPairs(kv)
 }
 
 // javaMapString prints params as a Java map, as API Gateway's logs do.
