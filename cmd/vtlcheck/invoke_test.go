@@ -79,20 +79,11 @@ func TestInvokeInputAccepted(t *testing.T) {
 		`{"id": 3, "integration": {"type": "http", "responses": [{"statusCode": "200"}]}, "http": {"status": null, "body": null}}`,
 		`{"id": 4, "integration": {"type": "http", "responses": [{"statusCode": "200"}]}, "http": {"status": "503"}}`,
 	}, "\n") + "\n"
-	out, errs, code := runCLI(t, in, "invoke", "--jsonl")
-	if code != 0 {
-		t.Fatalf("exit %d, stderr %q", code, errs)
-	}
-	var got []invokeOut
-	for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
-		var o invokeOut
-		if err := json.Unmarshal([]byte(l), &o); err != nil {
-			t.Fatalf("bad line %q: %v", l, err)
-		}
+	got := runInvoke(t, in)
+	for _, o := range got {
 		if o.Error != "" {
 			t.Errorf("id %s: error %q", o.ID, o.Error)
 		}
-		got = append(got, o)
 	}
 	if len(got) != 4 {
 		t.Fatalf("%d lines, want 4", len(got))

@@ -93,13 +93,9 @@ const seedIntegration = `"integration": {"type": "lambda",
     {"statusCode": "400", "selectionPattern": "^\\[400:.*",
      "responseTemplates": {"application/json": "#set($data = $input.path('$')) {\"message\" : \"${data.errorMessage}\"}"}}]}`
 
-func TestInvokeJSONL(t *testing.T) {
-	seed := strings.ReplaceAll(seedIntegration, "\n", " ")
-	in := `{"id": 1, ` + seed + `, "request": {"path": {"hoge": "hoge"}}, "lambda": {"result": {"message": "hogehoge"}}}
-{"id": 2, ` + seed + `, "request": {"path": {"hoge": "fuga"}}, "lambda": {"error": {"errorMessage": "[400:BadRequest] fuga is not hoge", "errorType": "Exception"}}}
-{"id": 3, ` + seed + `, "request": {"path": {"hoge": "fuga"}}, "lambda": {"result": "[400:BadRequest] fuga is not hoge"}}
-{"id": 4, "integration": {"responses": [{"statusCode": "200", "selectionPattern": "(("}]}, "lambda": {"result": 1}}
-`
+// runInvoke runs `vtlcheck invoke --jsonl` on in and decodes its lines.
+func runInvoke(t *testing.T, in string) []invokeOut {
+	t.Helper()
 	out, errs, code := runCLI(t, in, "invoke", "--jsonl")
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, errs)
@@ -112,6 +108,17 @@ func TestInvokeJSONL(t *testing.T) {
 		}
 		got = append(got, o)
 	}
+	return got
+}
+
+func TestInvokeJSONL(t *testing.T) {
+	seed := strings.ReplaceAll(seedIntegration, "\n", " ")
+	in := `{"id": 1, ` + seed + `, "request": {"path": {"hoge": "hoge"}}, "lambda": {"result": {"message": "hogehoge"}}}
+{"id": 2, ` + seed + `, "request": {"path": {"hoge": "fuga"}}, "lambda": {"error": {"errorMessage": "[400:BadRequest] fuga is not hoge", "errorType": "Exception"}}}
+{"id": 3, ` + seed + `, "request": {"path": {"hoge": "fuga"}}, "lambda": {"result": "[400:BadRequest] fuga is not hoge"}}
+{"id": 4, "integration": {"responses": [{"statusCode": "200", "selectionPattern": "(("}]}, "lambda": {"result": 1}}
+`
+	got := runInvoke(t, in)
 	if len(got) != 4 {
 		t.Fatalf("got %d lines, want 4", len(got))
 	}

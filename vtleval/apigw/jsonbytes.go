@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/vtlcheck/vtlcheck/vtleval"
@@ -308,24 +307,9 @@ func (w *jsonRewriter) strText() bool {
 			case 'u':
 				// the fast parser's decoding, then vtleval.JSON's encoding
 				p.i = i + 2
-				r, ok := p.hex4()
+				r, ok := p.escapedRune()
 				if !ok {
 					return false
-				}
-				if utf16.IsSurrogate(r) {
-					if r < 0xDC00 && p.i+6 <= len(s) && s[p.i] == '\\' && s[p.i+1] == 'u' {
-						save := p.i
-						p.i += 2
-						r2, ok := p.hex4()
-						if ok && r2 >= 0xDC00 && r2 < 0xE000 {
-							r = utf16.DecodeRune(r, r2)
-						} else {
-							p.i = save
-							r = utf8.RuneError
-						}
-					} else {
-						r = utf8.RuneError
-					}
 				}
 				w.out = appendJSONRune(w.out, r)
 				i = p.i

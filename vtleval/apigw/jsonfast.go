@@ -267,24 +267,9 @@ func (p *fastParser) str() (string, bool) {
 			case 't':
 				buf = append(buf, '\t')
 			case 'u':
-				r, ok := p.hex4()
+				r, ok := p.escapedRune()
 				if !ok {
 					return "", false
-				}
-				if utf16.IsSurrogate(r) {
-					if r < 0xDC00 && p.i+6 <= len(p.s) && p.s[p.i] == '\\' && p.s[p.i+1] == 'u' {
-						save := p.i
-						p.i += 2
-						r2, ok := p.hex4()
-						if ok && r2 >= 0xDC00 && r2 < 0xE000 {
-							r = utf16.DecodeRune(r, r2)
-						} else {
-							p.i = save
-							r = utf8.RuneError
-						}
-					} else {
-						r = utf8.RuneError
-					}
 				}
 				buf = utf8.AppendRune(buf, r)
 			default:
@@ -308,4 +293,27 @@ func (p *fastParser) hex4() (rune, bool) {
 	}
 	p.i += 4
 	return rune(n), true
+}
+
+// escapedRune reads the four hex digits of a \u escape at p.i, and a second
+// escape when the first is a high surrogate: the character, or U+FFFD for
+// a surrogate without its pair.
+func (p *fastParser) escapedRune() (rune, bool) {
+	r, ok := p.hex4()
+	if !ok {
+		return 0, false
+	}
+	if !utf16.IsSurrogate(r) {
+		return r, true
+	}
+	if r < 0xDC00 && p.i+6 <= len(p.s) && p.s[p.i] == '\\' && p.s[p.i+1] == 'u' {
+		save := p.i
+		p.i += 2
+		r2, ok := p.hex4()
+		if ok && r2 >= 0xDC00 && r2 < 0xE000 {
+			return utf16.DecodeRune(r, r2), true
+		}
+		p.i = save
+	}
+	return utf8.RuneError, true
 }
