@@ -276,6 +276,9 @@ func (m *Map) Get(k Value) (Value, bool) {
 	return nil, false
 }
 
+// GetString is Get of a string key, without boxing the key.
+func (m *Map) GetString(k string) (Value, bool) { return m.getString(k) }
+
 // getString is Get of a string key, without boxing the key.
 func (m *Map) getString(k string) (Value, bool) {
 	if m.idx != nil {

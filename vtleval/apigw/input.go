@@ -94,6 +94,9 @@ func (in *Input) read(expr string) (v vtleval.Value, found bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
+	if v, ok := p.readSimple(doc); ok {
+		return v, true, nil
+	}
 	nodes, err := p.Read(valueNode{doc})
 	if errors.Is(err, ErrPathNotFound) {
 		return nil, false, nil

@@ -128,6 +128,9 @@ type JSONPath struct {
 	expr     string
 	steps    []pathStep
 	definite bool
+	// simple: every step is one property name or one index (see
+	// readSimple)
+	simple bool
 }
 
 type stepKind int
@@ -208,13 +211,50 @@ func CompileJSONPath(expr string) (*JSONPath, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &JSONPath{expr: expr, steps: steps, definite: true}
+	p := &JSONPath{expr: expr, steps: steps, definite: true, simple: true}
 	for _, s := range steps {
 		if !s.definite() {
 			p.definite = false
 		}
+		switch {
+		case s.kind == stepProperty && len(s.names) == 1:
+		case s.kind == stepIndex && len(s.ints) == 1 && s.ints[0] >= 0:
+		default:
+			p.simple = false
+		}
 	}
 	return p, nil
+}
+
+// readSimple is Read of a simple path (names and indexes) over engine
+// values, when it finds its value: it follows the steps as eval does,
+// without Jayway's path strings. ok is false when a step finds nothing
+// (or finds what eval would fail on); the caller then reads the path with
+// Read for Jayway's exact outcome and message.
+func (p *JSONPath) readSimple(v vtleval.Value) (vtleval.Value, bool) {
+	if !p.simple {
+		return nil, false
+	}
+	for _, s := range p.steps {
+		switch s.kind {
+		case stepProperty:
+			m, ok := v.(*vtleval.Map)
+			if !ok {
+				return nil, false
+			}
+			if v, ok = m.GetString(s.names[0]); !ok {
+				return nil, false
+			}
+		case stepIndex:
+			l, ok := v.(*vtleval.List)
+			if j := s.ints[0]; !ok || j >= len(l.Items) {
+				return nil, false
+			} else {
+				v = l.Items[j]
+			}
+		}
+	}
+	return v, true
 }
 
 type pathCompiler struct {

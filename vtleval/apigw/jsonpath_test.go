@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -372,6 +373,12 @@ func TestJSONPathEngineValues(t *testing.T) {
 		}
 		return err.Error()
 	}
+	simple := 0
+	defer func() {
+		if simple < 50 {
+			t.Errorf("readSimple answered only %d reads", simple)
+		}
+	}()
 	for d, doc := range cases.Docs {
 		v, err := ParseJSON(doc)
 		if err != nil {
@@ -384,6 +391,13 @@ func TestJSONPathEngineValues(t *testing.T) {
 			}
 			gs, gerr := p.ReadGJSON(gjson.Parse(doc))
 			vs, verr := p.Read(valueNode{v})
+			// the shortcut for names and indexes agrees with Read
+			if sv, ok := p.readSimple(v); ok {
+				simple++
+				if verr != nil || len(vs) != 1 || !reflect.DeepEqual(nodeValue(vs[0]), sv) {
+					t.Errorf("%q on doc %d: readSimple = %s; Read = %d values, %v", expr, d, vtleval.ToString(sv), len(vs), verr)
+				}
+			}
 			if kind(gerr) != kind(verr) || len(gs) != len(vs) {
 				t.Errorf("%q on doc %d: gjson read %d values, %v; engine values %d, %v", expr, d, len(gs), gerr, len(vs), verr)
 				continue

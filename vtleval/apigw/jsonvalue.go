@@ -383,7 +383,7 @@ func (n valueNode) Get(key string) (JSONNode, bool) {
 	if !ok {
 		return nil, false
 	}
-	v, ok := m.Get(key)
+	v, ok := m.GetString(key)
 	return valueNode{v}, ok
 }
 
