@@ -235,16 +235,16 @@ func (d *defineBlock) String() string {
 
 func (d *defineBlock) toString() (string, bool) {
 	st := d.st
-	var b strings.Builder
-	sub := &limitWriter{sb: &b, limit: st.cfg.MaxOutput}
+	sub := st.stringWriter()
 	saved := st.w
 	st.w = sub
 	ok, err := st.renderDefine(d.sc, d)
 	st.w = saved
+	s := st.releaseWriter(sub)
 	if !ok || err != nil {
 		return "", false
 	}
-	return b.String(), true
+	return s, true
 }
 
 // renderDefine is Block.Reference.render: it renders the block in scope sc

@@ -405,7 +405,9 @@ type state struct {
 	argBuf   [6]Value        // argStack's first array
 	sb       strings.Builder // Render's output
 	root     scope           // the global context
-	slotBuf  [12]Value       // slots' first array
+	// strWriters are writers of strings not in use (see stringWriter)
+	strWriters []*limitWriter
+	slotBuf    [12]Value // slots' first array
 }
 
 // maxStringLen bounds the strings a render builds when MaxOutput does not
@@ -579,6 +581,27 @@ func (t *Template) Render(vars Vars, cfg *Config) (string, error) {
 		t.outHint.Store(int64(len(out)))
 	}
 	return out, err
+}
+
+// stringWriter returns a writer that builds a string (an interpolated
+// string literal, a #define block's text), reusing those released before:
+// they nest, so they are kept on a stack.
+func (st *state) stringWriter() *limitWriter {
+	if n := len(st.strWriters); n > 0 {
+		w := st.strWriters[n-1]
+		st.strWriters = st.strWriters[:n-1]
+		return w
+	}
+	return &limitWriter{sb: new(strings.Builder), limit: st.cfg.MaxOutput}
+}
+
+// releaseWriter returns what w built and gives w back for reuse.
+func (st *state) releaseWriter(w *limitWriter) string {
+	s := w.sb.String()
+	w.sb.Reset() // s keeps the buffer; the next string gets a new one
+	w.n = 0
+	st.strWriters = append(st.strWriters, w)
+	return s
 }
 
 // maxOutHint is the largest output size Render preallocates.
@@ -1056,16 +1079,15 @@ func (st *state) eval(sc *scope, f *syntax.File, e syntax.Expr) (Value, error) {
 			}
 			return e.Value, nil
 		}
-		var b strings.Builder
-		sub := &limitWriter{sb: &b, limit: st.cfg.MaxOutput}
+		sub := st.stringWriter()
 		saved := st.w
 		st.w = sub
 		err := st.renderBlock(sc, f, e.Nodes)
 		st.w = saved
+		s := st.releaseWriter(sub)
 		if err != nil {
 			return nil, err
 		}
-		s := b.String()
 		if e.Trim && len(s) > 0 {
 			s = s[:len(s)-1]
 		}
