@@ -1233,7 +1233,7 @@ func (fl *fileLoader) lambda(n *yaml.Node, defRuntime string) *Lambda {
 	if v := m["invocationError"]; v != nil {
 		l.InvocationError, _ = fl.str(v, "invocationError")
 	}
-	if (l.Result != nil || l.Error != nil) && l.Runtime == "" {
+	if (l.Result != nil || l.Error != nil) && l.Runtime == "" && m["runtime"] == nil {
 		fl.errorf(n, "lambda.runtime is needed with result and error (one of %s); set it once under defaults.lambda.runtime", strings.Join(enums["runtime"], ", "))
 	}
 	return l

@@ -9,6 +9,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/vtlcheck/vtlcheck/vtleval"
 	"github.com/vtlcheck/vtlcheck/vtleval/apigw"
@@ -207,6 +208,14 @@ func invokeOne(data []byte, line int) invokeOut {
 		}
 		if in.Lambda.Result != nil && in.Lambda.Error != nil {
 			return fail("lambda: give result or error, not both")
+		}
+		if in.Lambda.Result == nil && in.Lambda.Error == nil {
+			return fail(`lambda: give "result" (what the function returned; null for None) or "error"`)
+		}
+		switch in.Lambda.Runtime {
+		case "", "python", "nodejs", "node", "java", "go":
+		default:
+			return fail("lambda.runtime: unknown runtime %q (want %s)", in.Lambda.Runtime, strings.Join(apigw.Runtimes, ", "))
 		}
 		oc.Runtime = in.Lambda.Runtime
 		if in.Lambda.Error != nil {
