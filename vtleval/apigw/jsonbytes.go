@@ -177,36 +177,10 @@ func (w *jsonRewriter) value(depth int) bool {
 	case c == '"':
 		return w.strText()
 	case c == '-' || c >= '0' && c <= '9':
-		start := p.i
-		if c == '-' {
-			p.i++
-		}
-		d := p.digits()
-		if d == 0 || d > 1 && p.s[p.i-d] == '0' {
+		num, integer, ok := p.number()
+		if !ok {
 			return false
 		}
-		integer := true
-		if p.i < len(p.s) && p.s[p.i] == '.' {
-			integer = false
-			p.i++
-			if p.digits() == 0 {
-				return false
-			}
-		}
-		if p.i < len(p.s) && (p.s[p.i] == 'e' || p.s[p.i] == 'E') {
-			integer = false
-			p.i++
-			if p.i < len(p.s) && (p.s[p.i] == '+' || p.s[p.i] == '-') {
-				p.i++
-			}
-			if p.digits() == 0 {
-				return false
-			}
-		}
-		if !endsToken(p.s, p.i) {
-			return false
-		}
-		num := p.s[start:p.i]
 		if integer {
 			// Integer, Long and BigInteger print the text itself, but
 			// for -0, which is the Integer 0

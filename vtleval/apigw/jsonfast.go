@@ -159,38 +159,11 @@ func (p *fastParser) value(depth int) (vtleval.Value, bool) {
 		s, ok := p.str()
 		return p.box(s), ok
 	case c == '-' || c >= '0' && c <= '9':
-		start := p.i
-		if c == '-' {
-			p.i++
+		num, _, ok := p.number()
+		if !ok {
+			return nil, false
 		}
-		d := p.digits()
-		if d == 0 || d > 1 && p.s[p.i-d] == '0' {
-			return nil, false // leading zeros: the permissive parser's business
-		}
-		if p.i < len(p.s) && p.s[p.i] == '.' {
-			p.i++
-			if p.digits() == 0 {
-				return nil, false
-			}
-		}
-		if p.i < len(p.s) && (p.s[p.i] == 'e' || p.s[p.i] == 'E') {
-			p.i++
-			if p.i < len(p.s) && (p.s[p.i] == '+' || p.s[p.i] == '-') {
-				p.i++
-			}
-			if p.digits() == 0 {
-				return nil, false
-			}
-		}
-		// the number must end where the permissive parser's token ends
-		if p.i < len(p.s) {
-			switch p.s[p.i] {
-			case ',', ']', '}', ' ', '\t', '\n', '\r':
-			default:
-				return nil, false
-			}
-		}
-		return numberValue(p.s[start:p.i]), true
+		return numberValue(num), true
 	default:
 		for _, w := range [...]string{"true", "false", "null"} {
 			if len(p.s)-p.i >= len(w) && p.s[p.i:p.i+len(w)] == w {
@@ -316,4 +289,41 @@ func (p *fastParser) escapedRune() (rune, bool) {
 		p.i = save
 	}
 	return utf8.RuneError, true
+}
+
+// number reads a number at p.i in strict JSON syntax, ending where the
+// permissive parser's token ends; integer is false when it has a fraction
+// or an exponent. ok is false for anything else (leading zeros included:
+// the permissive parser's business).
+func (p *fastParser) number() (num string, integer, ok bool) {
+	start := p.i
+	if p.s[p.i] == '-' {
+		p.i++
+	}
+	d := p.digits()
+	if d == 0 || d > 1 && p.s[p.i-d] == '0' {
+		return "", false, false
+	}
+	integer = true
+	if p.i < len(p.s) && p.s[p.i] == '.' {
+		integer = false
+		p.i++
+		if p.digits() == 0 {
+			return "", false, false
+		}
+	}
+	if p.i < len(p.s) && (p.s[p.i] == 'e' || p.s[p.i] == 'E') {
+		integer = false
+		p.i++
+		if p.i < len(p.s) && (p.s[p.i] == '+' || p.s[p.i] == '-') {
+			p.i++
+		}
+		if p.digits() == 0 {
+			return "", false, false
+		}
+	}
+	if !endsToken(p.s, p.i) {
+		return "", false, false
+	}
+	return p.s[start:p.i], integer, true
 }
