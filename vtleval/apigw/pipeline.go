@@ -635,7 +635,7 @@ func parseMapping(expr string) (mapping, error) {
 		}
 		m := mapping{kind: f.kind, arg: rest}
 		if f.kind == "body" {
-			p, err := CompileJSONPath(rest)
+			p, err := cachedJSONPath(rest)
 			if err != nil {
 				msg := err.Error()
 				if je := (*JSONPathError)(nil); errors.As(err, &je) {
