@@ -277,6 +277,7 @@ func (st *state) directive(sc *scope, f *syntax.File, n *syntax.Directive) error
 		return nil // registered before rendering
 	case "define":
 		// Define.init: the key is the argument's first token minus '$'
+		st.captured = true
 		sc.put(defineKey(n.Args[0]), 0, &defineBlock{body: n.Body, file: f, src: n.BodySrc, max: defineMaxDepth, st: st, sc: sc})
 		return nil
 	case "literal":
@@ -803,6 +804,7 @@ func (st *state) callMacro(sc *scope, f *syntax.File, n *syntax.Directive) error
 		}
 	}
 	if block {
+		st.captured = true
 		ms.local["bodyContent"] = &defineBlock{body: n.Body, file: f, src: n.BodySrc, max: st.maxDepth(), st: st, sc: sc}
 	}
 	st.macroDepth++

@@ -24,6 +24,8 @@ type Template struct {
 	// render keeps those variables in a slice (state.slots), and each
 	// reference of the template carries its slot (syntax.Ref.Slot).
 	names map[string]int32
+	// nameList is names in slot order.
+	nameList []string
 	// outHint is the size of the last output Render made, to size the next.
 	outHint atomic.Int64
 }
@@ -112,6 +114,7 @@ func (t *Template) slot(name string) int32 {
 	}
 	i := int32(len(t.names))
 	t.names[name] = i
+	t.nameList = append(t.nameList, name)
 	return i + 1
 }
 
@@ -386,11 +389,15 @@ func (breakSignal) Error() string { return "#break" }
 
 // state is the per-render state.
 type state struct {
-	t      *Template
-	file   *syntax.File
-	cfg    *Config
-	w      *limitWriter
-	vars   Vars    // the caller's variables: those the template has no slot for
+	t    *Template
+	file *syntax.File
+	cfg  *Config
+	w    *limitWriter
+	vars Vars // the caller's variables: those the template has no slot for
+	// src gives the caller's variables instead of vars (RenderFrom); vars
+	// then holds only what the render set on names without a slot (a nil
+	// value: removed).
+	src    VarSource
 	slots  []Value // the variables of t.names
 	macros map[string]*macro
 	// macroDepth counts the macro calls under way (velocimacro.max.depth);
@@ -408,6 +415,9 @@ type state struct {
 	// strWriters are writers of strings not in use (see stringWriter)
 	strWriters []*limitWriter
 	slotBuf    [12]Value // slots' first array
+	// captured is set when a value that refers to the state was made
+	// (see release)
+	captured bool
 }
 
 // maxStringLen bounds the strings a render builds when MaxOutput does not
@@ -510,14 +520,16 @@ func (t *Template) Execute(w io.Writer, vars Vars, cfg *Config) (err error) {
 	if vars == nil {
 		vars = Vars{}
 	}
-	// one allocation for the state, its writer and the global scope
-	st := &state{t: t, file: t.file, cfg: cfg, vars: vars, macros: t.macros, templates: 1}
+	st := newState(t, cfg)
+	st.vars = vars
 	st.rootW = limitWriter{w: w, limit: cfg.MaxOutput}
 	if sb, ok := w.(*strings.Builder); ok {
 		// write into the builder itself: no copy through a buffer
 		st.rootW.sb = sb
 	}
-	return st.execute()
+	err = st.execute()
+	st.release()
+	return err
 }
 
 // execute renders st.t to st.rootW.
@@ -529,9 +541,17 @@ func (st *state) execute() (err error) {
 	} else {
 		st.slots = make([]Value, n)
 	}
-	for k, v := range st.vars {
-		if i, ok := t.names[k]; ok {
-			st.slots[i] = v
+	if st.src != nil {
+		for i, name := range t.nameList {
+			if v, ok := st.src.Var(name); ok {
+				st.slots[i] = v
+			}
+		}
+	} else {
+		for k, v := range st.vars {
+			if i, ok := t.names[k]; ok {
+				st.slots[i] = v
+			}
 		}
 	}
 	lw := &st.rootW
@@ -562,15 +582,32 @@ func (st *state) execute() (err error) {
 
 // Render is Execute into a string.
 func (t *Template) Render(vars Vars, cfg *Config) (string, error) {
-	if cfg == nil {
-		cfg = &Config{}
-	}
 	if vars == nil {
 		vars = Vars{}
 	}
-	// the builder lives in the state (one allocation), sized as the last
-	// render's output was
-	st := &state{t: t, file: t.file, cfg: cfg, vars: vars, macros: t.macros, templates: 1}
+	return t.render(vars, nil, cfg)
+}
+
+// VarSource gives a render its variables by name, for a host that would
+// otherwise build a Vars map for every render: RenderFrom asks it for each
+// variable the template names, and for other names when they are read.
+// What the template sets stays in the render.
+type VarSource interface {
+	Var(name string) (Value, bool)
+}
+
+// RenderFrom is Render with the variables of src.
+func (t *Template) RenderFrom(src VarSource, cfg *Config) (string, error) {
+	return t.render(nil, src, cfg)
+}
+
+func (t *Template) render(vars Vars, src VarSource, cfg *Config) (string, error) {
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	// the builder lives in the state, sized as the last render's output was
+	st := newState(t, cfg)
+	st.vars, st.src = vars, src
 	if n := t.outHint.Load(); n > 0 {
 		st.sb.Grow(int(n))
 	}
@@ -580,7 +617,30 @@ func (t *Template) Render(vars Vars, cfg *Config) (string, error) {
 	if len(out) <= maxOutHint {
 		t.outHint.Store(int64(len(out)))
 	}
+	st.release()
 	return out, err
+}
+
+// states keeps the states of finished renders for reuse: a state is large
+// (its first slots and arguments are arrays in it), and most renders are
+// short.
+var states = sync.Pool{New: func() any { return new(state) }}
+
+func newState(t *Template, cfg *Config) *state {
+	st := states.Get().(*state)
+	st.t, st.file, st.cfg, st.macros, st.templates = t, t.file, cfg, t.macros, 1
+	return st
+}
+
+// release puts st back in states unless something of the render may still
+// refer to it (a #define block or a block macro's body, which render
+// with their state when printed).
+func (st *state) release() {
+	if st.captured {
+		return
+	}
+	*st = state{}
+	states.Put(st)
 }
 
 // stringWriter returns a writer that builds a string (an interpolated
@@ -650,12 +710,35 @@ func (sc *scope) get(name string, slot int32) (Value, error) {
 		}
 		return v, nil
 	}
-	v := st.vars[name]
+	v, ok := st.vars[name]
+	if !ok && st.src != nil {
+		if v, ok = st.src.Var(name); !ok {
+			return nil, nil
+		}
+	}
 	if lz, ok := v.(LazyValue); ok {
 		v = lz.Resolve()
-		st.vars[name] = v
+		st.setVar(name, v)
 	}
 	return v, nil
+}
+
+// setVar sets a variable the root template has no slot for; nil removes it.
+func (st *state) setVar(name string, v Value) {
+	if st.src == nil {
+		if v == nil {
+			delete(st.vars, name)
+		} else {
+			st.vars[name] = v
+		}
+		return
+	}
+	// the caller's variables come from st.src: st.vars records what the
+	// render changed, removals included
+	if st.vars == nil {
+		st.vars = Vars{}
+	}
+	st.vars[name] = v
 }
 
 // slotIndex returns the index in st.slots of a global variable, or -1 when
@@ -714,11 +797,7 @@ func (sc *scope) put(name string, slot int32, v Value) {
 		st.slots[i] = v // nil: removed
 		return
 	}
-	if v == nil {
-		delete(st.vars, name)
-		return
-	}
-	st.vars[name] = v
+	st.setVar(name, v)
 }
 
 // remove is Context.remove; in a macro frame it also unbinds a parameter.
@@ -741,7 +820,7 @@ func (sc *scope) remove(name string, slot int32) {
 		st.slots[i] = nil
 		return
 	}
-	delete(st.vars, name)
+	st.setVar(name, nil)
 }
 
 // literalFor is the lookup of ".literal." + nullString, which a macro frame

@@ -336,3 +336,85 @@ func TestLiteralReplaceAgreesWithRegex(t *testing.T) {
 		t.Fatalf("only %d comparisons", checked)
 	}
 }
+
+// fixedVars is a VarSource that counts what it is asked.
+type fixedVars struct {
+	vars  Vars
+	asked map[string]int
+}
+
+func (f *fixedVars) Var(name string) (Value, bool) {
+	f.asked[name]++
+	v, ok := f.vars[name]
+	return v, ok
+}
+
+// RenderFrom gives the same output as Render with the same variables, and
+// keeps what the template sets to itself: the source is not written to,
+// and a variable the template removes stays removed.
+func TestRenderFrom(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"$a $b $!c", "1 x "},
+		{"#set($a = 2)$a", "2"},
+		{"#set($a = $c)$a", "1"}, // a null right-hand side leaves $a as it was
+		{"#foreach($i in [1, 2])$i$a#end", "1121"},
+		// names without a slot: only #evaluate's content knows them
+		{`#evaluate('#set($d = 5)$d $b')`, "5 x"},
+		{`#evaluate('$b#set($b = 7)$b')`, "x7"},
+		{`#evaluate('#foreach($d in [3])$d#end$!d')`, "3"},
+		{"$lazy $lazy", "L L"},
+	}
+	for _, tt := range tests {
+		tmpl, err := Parse("t.vm", tt.src)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.src, err)
+		}
+		calls := 0
+		lazy := Lazy(func() Value { calls++; return "L" })
+		src := &fixedVars{vars: Vars{"a": int32(1), "b": "x", "lazy": lazy}, asked: map[string]int{}}
+		got, err := tmpl.RenderFrom(src, nil)
+		if err != nil || got != tt.want {
+			t.Errorf("RenderFrom(%q) = %q, %v; want %q", tt.src, got, err, tt.want)
+		}
+		if want, err := tmpl.Render(Vars{"a": int32(1), "b": "x", "lazy": lazy}, nil); err != nil || want != got {
+			t.Errorf("Render(%q) = %q, %v; RenderFrom gave %q", tt.src, want, err, got)
+		}
+		if src.vars["a"] != int32(1) || src.vars["b"] != "x" || len(src.vars) != 3 {
+			t.Errorf("%q: the source changed: %v", tt.src, src.vars)
+		}
+		for name, n := range src.asked {
+			if n > 1 && name != "b" {
+				t.Errorf("%q: asked for $%s %d times", tt.src, name, n)
+			}
+		}
+	}
+}
+
+// A #define block that outlives its render still prints with the state it
+// was defined in: renders reuse their states, but not such a one.
+func TestDefineOutlivesRender(t *testing.T) {
+	m := NewMap()
+	tmpl, err := Parse("t.vm", "#set($x = 'inner')#define($b)[$x]#end#set($ok = $m.put('b', $b))")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tmpl.Render(Vars{"m": m}, nil); err != nil {
+		t.Fatal(err)
+	}
+	other, err := Parse("u.vm", "#set($x = 'other')$x#define($c)c#end$c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if _, err := other.Render(Vars{}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tmpl.Render(Vars{"m": NewMap()}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, _ := m.Get("b")
+	if got := ToString(b); got != "[inner]" {
+		t.Errorf("the block prints %q after its render; want \"[inner]\"", got)
+	}
+}

@@ -119,6 +119,17 @@ func (a *Arena) values(n int) []Value {
 	return v
 }
 
+// Reserve makes the arena's next maps and values come from blocks of at
+// least these sizes, for a caller that knows what it will build.
+func (a *Arena) Reserve(maps, values int) {
+	if len(a.maps) < maps {
+		a.maps = make([]Map, maps)
+	}
+	if len(a.vals) < values {
+		a.vals = make([]Value, values)
+	}
+}
+
 // MapFromPairs is NewMapFromPairs.
 func (a *Arena) MapFromPairs(kv []Value) *Map {
 	if len(a.maps) == 0 {

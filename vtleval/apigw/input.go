@@ -23,18 +23,26 @@ type Input struct {
 
 // NewInput makes $input for a payload and the method request's parameters.
 func NewInput(payload string, req *Request) *Input {
+	in := new(Input)
+	in.init(payload, req)
+	return in
+}
+
+func (in *Input) init(payload string, req *Request) {
 	if payload == "" {
 		// apigw.md §1.2 [obs] LS-BODY: an empty body is "{}" for $input.body,
 		// $input.json('$') and $input.path('$'), whatever the content type.
 		payload = "{}"
 	}
-	return &Input{body: payload, req: req}
+	*in = Input{body: payload, req: req}
 }
 
 // paramsMap builds $input.params() on first use: most templates never call it.
 func (in *Input) paramsMap() *vtleval.Map {
 	if in.params == nil {
 		a := &in.arena
+		r := in.req
+		a.Reserve(4, 2*(3+len(r.Path)+len(r.Query)+len(r.Header)))
 		in.params = a.MapFromPairs([]vtleval.Value{
 			"path", in.req.Path.toMapIn(a),
 			"querystring", in.req.Query.toMapIn(a),

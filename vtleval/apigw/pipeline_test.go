@@ -2,6 +2,7 @@ package apigw
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -318,5 +319,25 @@ func TestStepBudget(t *testing.T) {
 	_, err := RenderRequestTemplate("loops.vtl", src, &Request{})
 	if err == nil || !strings.Contains(err.Error(), "loops.vtl:1:") || !strings.Contains(err.Error(), "MaxSteps") {
 		t.Errorf("err = %v, want a positioned step-budget error", err)
+	}
+}
+
+// Render asks the environment for variables by name (Env.Var); they must
+// be those of Env.Vars, which the other hosts of templates use.
+func TestEnvVarAgreesWithVars(t *testing.T) {
+	r := &Request{Path: Params{{"p", "1"}}, StageVariables: Params{{"s", "2"}}}
+	for _, built := range []bool{false, true} {
+		env := NewRequestEnv(r)
+		if built {
+			env.Context()
+		}
+		vars := env.Vars()
+		for _, name := range []string{"input", "util", "stageVariables", "context", "other"} {
+			v, ok := env.Var(name)
+			w, wok := vars[name]
+			if ok != wok || fmt.Sprintf("%T %p", v, v) != fmt.Sprintf("%T %p", w, w) {
+				t.Errorf("context built %v: Var(%q) = %T %v, %v; Vars has %T %v, %v", built, name, v, v, ok, w, w, wok)
+			}
+		}
 	}
 }

@@ -96,11 +96,14 @@ func (l *lazyCtx) Resolve() vtleval.Value { return l.e.Context() }
 
 // NewRequestEnv is the environment of an integration request template.
 func NewRequestEnv(r *Request) *Env {
+	// one allocation for the environment, $context's holder and $input
 	e := &struct {
 		env Env
 		ctx lazyContext
+		in  Input
 	}{ctx: lazyContext{req: r}}
-	e.env = Env{Input: NewInput(r.Body, r), Stage: r.StageVariables, ctx: &e.ctx}
+	e.in.init(r.Body, r)
+	e.env = Env{Input: &e.in, Stage: r.StageVariables, ctx: &e.ctx}
 	return &e.env
 }
 
@@ -136,12 +139,32 @@ func (e *Env) Vars() vtleval.Vars {
 	return vars
 }
 
+// Var implements vtleval.VarSource: the variables of Vars.
+func (e *Env) Var(name string) (vtleval.Value, bool) {
+	switch name {
+	case "input":
+		return e.Input, true
+	case "util":
+		return Util{}, true
+	case "stageVariables":
+		e.stageVar.e = e
+		return &e.stageVar, true
+	case "context":
+		if e.ctx.m != nil {
+			return e.ctx.m, true
+		}
+		e.ctxVar.e = e
+		return &e.ctxVar, true
+	}
+	return nil, false
+}
+
 // renderConfig is Config(), shared by the renders (a Config is only read).
 var renderConfig = Config()
 
 // Render renders t in env with API Gateway's configuration.
 func Render(t *vtleval.Template, env *Env) (string, error) {
-	return t.Render(env.Vars(), renderConfig)
+	return t.RenderFrom(env, renderConfig)
 }
 
 // RenderRequestTemplate parses and renders src as an integration request

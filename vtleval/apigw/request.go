@@ -39,7 +39,7 @@ func (ps Params) toMap() *vtleval.Map { return ps.toMapIn(nil) }
 
 // toMapIn is toMap with the map made by a (nil: on its own).
 func (ps Params) toMapIn(a *vtleval.Arena) *vtleval.Map {
-	var buf [16]vtleval.Value
+	var buf [32]vtleval.Value
 	kv := buf[:0]
 	for _, p := range ps {
 		kv = append(kv, p.Name, p.Value)
