@@ -363,6 +363,14 @@ func (p *parser) errorf(pos int, format string, args ...any) {
 
 // peek returns the token k positions ahead (0 = next).
 func (p *parser) peek(k int) *token {
+	if i := p.i + k; i < p.lex.ntok {
+		return &p.lex.blocks[uint(i)/tokBlock][uint(i)%tokBlock]
+	}
+	return p.peekMore(k)
+}
+
+// peekMore is peek when the token is not lexed yet.
+func (p *parser) peekMore(k int) *token {
 	for p.lex.ntok <= p.i+k {
 		if n := p.lex.ntok; n > 0 && p.lex.tok(n-1).kind == tokEOF {
 			return p.lex.tok(n - 1)
