@@ -23,9 +23,11 @@ type Template struct {
 	// names gives each variable name the template mentions a slot: a
 	// render keeps those variables in a slice (state.slots), and each
 	// reference of the template carries its slot (syntax.Ref.Slot).
-	names map[string]int32
-	// nameList is names in slot order.
+	// nameList holds the names in slot order; names indexes them once
+	// there are many (nil before).
+	names    map[string]int32
 	nameList []string
+	nameBuf  [12]string // nameList's first array
 	// outHint is the size of the last output Render made, to size the next.
 	outHint atomic.Int64
 }
@@ -77,7 +79,8 @@ func parseTemplate(name, src string, opts *syntax.Options, origin *syntax.Origin
 	if origin != nil {
 		f.SetOrigin(origin)
 	}
-	t := &Template{name: name, file: f, macros: map[string]*macro{}, names: make(map[string]int32, 8)}
+	t := &Template{name: name, file: f}
+	t.nameList = t.nameBuf[:0]
 	for _, n := range reservedSlots {
 		t.slot(n)
 	}
@@ -109,13 +112,35 @@ var reservedSlots = []string{"velocityCount", "velocityHasNext", "foreach"}
 // slot returns the slot of a variable name plus one, giving it one if it
 // has none yet.
 func (t *Template) slot(name string) int32 {
-	if i, ok := t.names[name]; ok {
+	if i, ok := t.slotOf(name); ok {
 		return i + 1
 	}
-	i := int32(len(t.names))
-	t.names[name] = i
+	i := int32(len(t.nameList))
 	t.nameList = append(t.nameList, name)
+	switch {
+	case t.names != nil:
+		t.names[name] = i
+	case len(t.nameList) > len(t.nameBuf):
+		t.names = make(map[string]int32, 2*len(t.nameList))
+		for j, n := range t.nameList {
+			t.names[n] = int32(j)
+		}
+	}
 	return i + 1
+}
+
+// slotOf returns the slot of a variable name, if it has one.
+func (t *Template) slotOf(name string) (int32, bool) {
+	if t.names != nil {
+		i, ok := t.names[name]
+		return i, ok
+	}
+	for i, n := range t.nameList {
+		if n == name {
+			return int32(i), true
+		}
+	}
+	return 0, false
 }
 
 // Name returns the template's name.
@@ -190,6 +215,9 @@ func (t *Template) initDirective(f *syntax.File, n *syntax.Directive) error {
 		for _, a := range n.Args[1:] {
 			// Macro.getArgArray: the first token's image minus '$'
 			m.params = append(m.params, strings.TrimPrefix(firstTokenImage(a), "$"))
+		}
+		if t.macros == nil {
+			t.macros = map[string]*macro{}
 		}
 		t.macros[w.Name] = m
 	case "evaluate":
@@ -536,7 +564,7 @@ func (t *Template) Execute(w io.Writer, vars Vars, cfg *Config) (err error) {
 func (st *state) execute() (err error) {
 	t, cfg := st.t, st.cfg
 	st.argStack = st.argBuf[:0]
-	if n := len(t.names); n <= len(st.slotBuf) {
+	if n := len(t.nameList); n <= len(st.slotBuf) {
 		st.slots = st.slotBuf[:n]
 	} else {
 		st.slots = make([]Value, n)
@@ -549,7 +577,7 @@ func (st *state) execute() (err error) {
 		}
 	} else {
 		for k, v := range st.vars {
-			if i, ok := t.names[k]; ok {
+			if i, ok := t.slotOf(k); ok {
 				st.slots[i] = v
 			}
 		}
@@ -747,7 +775,7 @@ func (st *state) slotIndex(name string, slot int32) int {
 	if slot > 0 {
 		return int(slot - 1)
 	}
-	if i, ok := st.t.names[name]; ok {
+	if i, ok := st.t.slotOf(name); ok {
 		return int(i)
 	}
 	return -1

@@ -39,7 +39,10 @@ type File struct {
 	Src   string
 	Nodes []Node
 	ascii bool  // Src is ASCII: columns are byte offsets
-	lines []int // byte offsets of line starts
+	// lines holds the byte offsets of line starts, computed on first use
+	// (only positions in messages need them)
+	lines     []int
+	linesOnce sync.Once
 	// Origin maps positions into an enclosing file (see SetOrigin).
 	origin *Origin
 }
@@ -87,6 +90,7 @@ func (f *File) Position(p Pos) Position {
 	if f == nil {
 		return Position{}
 	}
+	f.linesOnce.Do(func() { f.lines = lineStarts(f.Src) })
 	line := 1
 	lo, hi := 0, len(f.lines)-1
 	for lo <= hi {
@@ -136,7 +140,7 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
 
-func lineStarts(src string) ([]int, bool) {
+func lineStarts(src string) []int {
 	lines := make([]int, 1, 1+strings.Count(src, "\n"))
 	if strings.IndexByte(src, '\r') < 0 {
 		for i := 0; ; {
@@ -147,22 +151,19 @@ func lineStarts(src string) ([]int, bool) {
 			i += j + 1
 			lines = append(lines, i)
 		}
-		return lines, isASCII(src)
+		return lines
 	}
-	ascii := true
 	for i := 0; i < len(src); i++ {
-		switch c := src[i]; {
-		case c == '\n':
+		switch src[i] {
+		case '\n':
 			lines = append(lines, i+1)
-		case c == '\r':
+		case '\r':
 			if i+1 >= len(src) || src[i+1] != '\n' {
 				lines = append(lines, i+1)
 			}
-		case c >= utf8.RuneSelf:
-			ascii = false
 		}
 	}
-	return lines, ascii
+	return lines
 }
 
 // isASCII reports whether s is all ASCII, eight bytes at a time.
@@ -194,7 +195,7 @@ func Parse(name, src string, opts *Options) (f *File, err error) {
 		return nil, &Error{Pos: Position{Filename: name}, Msg: fmt.Sprintf("template too large (%d bytes)", len(src))}
 	}
 	f = &File{Name: name, Src: src}
-	f.lines, f.ascii = lineStarts(src)
+	f.ascii = isASCII(src)
 	st := parseStates.Get().(*parseState)
 	defer st.release()
 	p := &st.p
