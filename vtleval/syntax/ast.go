@@ -102,8 +102,8 @@ type Directive struct {
 	Parens  bool
 	Block   bool   // has a body ended by #end
 	Body    []Node // for block directives
-	Literal string // the source as Velocity prints an unknown macro call
-	BodySrc string // the body's text as #literal prints it
+	Literal string // the source as Velocity prints a macro call it cannot make ("" for a directive)
+	BodySrc string // the body's text, for #literal, #define and block macro calls ("" for the others)
 	End     Pos
 }
 

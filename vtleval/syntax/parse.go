@@ -38,7 +38,7 @@ type File struct {
 	// by U+FFFD). Positions (Pos) are byte offsets into it.
 	Src   string
 	Nodes []Node
-	ascii bool  // Src is ASCII: columns are byte offsets
+	ascii bool // Src is ASCII: columns are byte offsets
 	// lines holds the byte offsets of line starts, computed on first use
 	// (only positions in messages need them)
 	lines     []int
@@ -759,7 +759,9 @@ func (p *parser) directive() Node {
 		}
 		p.i++
 		if !block {
-			n.Literal = p.rawLiteral(first, p.i-1)
+			if !isDir {
+				n.Literal = p.rawLiteral(first, p.i-1)
+			}
 			return n
 		}
 	} else {
@@ -774,7 +776,9 @@ func (p *parser) directive() Node {
 	n.Block = true
 	bodyStart := p.i
 	n.Body = p.statements()
-	n.BodySrc = p.bodyLiteral(bodyStart, p.i)
+	if !isDir || name == "define" || name == "literal" {
+		n.BodySrc = p.bodyLiteral(bodyStart, p.i)
+	}
 	if p.kind() == tokEnd { // (expectEnd, without building its argument)
 		p.i++
 	} else {
@@ -795,7 +799,9 @@ func (p *parser) directive() Node {
 		}
 	}
 	// RuntimeMacro prints an undefined block macro call as its tokens
-	n.Literal = p.rawLiteral(first, p.i-1)
+	if !isDir {
+		n.Literal = p.rawLiteral(first, p.i-1)
+	}
 	return n
 }
 
@@ -1094,6 +1100,7 @@ func (p *parser) parameter() Expr {
 // Reference = <IDENTIFIER> (Index)* (LOOKAHEAD(2) <DOT> (LOOKAHEAD(3) Method
 // | Identifier) (Index)*)* | <LCURLY> <IDENTIFIER> ... <RCURLY>
 func (p *parser) reference() Node {
+	firstIdx := p.i
 	first := p.advance()
 	formal := first.kind == tokLCurly
 	ident := first
@@ -1136,7 +1143,7 @@ func (p *parser) reference() Node {
 		last = p.i - 1
 	}
 	r.Parts = p.arena.partList(mark)
-	p.initRef(r, first, ident, last)
+	p.initRef(r, first, firstIdx, ident, last)
 	return r
 }
 
@@ -1182,12 +1189,12 @@ func (p *parser) indexes(r *Ref) {
 }
 
 // initRef computes what ASTReference.init/getRoot compute.
-func (p *parser) initRef(r *Ref, first, ident *token, last int) {
+func (p *parser) initRef(r *Ref, first *token, firstIdx int, ident *token, last int) {
 	r.P = p.bpos(first)
 	r.Computable = true
 	img := p.lex.img(first)
 	// literal() of the node, computed after getRoot edits the first image
-	lit := func() string { return p.tokensLiteral(p.indexOf(first), last+1) }
+	lit := func() string { return p.tokensLiteral(firstIdx, last+1) }
 	if k := strings.Index(img, `\!`); k >= 0 {
 		i := strings.Index(img, "$")
 		for i < len(img) && img[i] != '\\' {
@@ -1256,15 +1263,6 @@ func (p *parser) initRef(r *Ref, first, ident *token, last int) {
 		r.Kind = RefRunt
 		r.Root = img
 	}
-}
-
-func (p *parser) indexOf(t *token) int {
-	for i := p.i - 1; i >= 0; i-- {
-		if p.lex.tok(i) == t {
-			return i
-		}
-	}
-	return 0
 }
 
 // StringLiteral: quotes removed, \u escapes and doubled quotes resolved, and
