@@ -2,6 +2,7 @@ package apigw
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -34,36 +35,46 @@ type fastParser struct {
 	i     int
 	items []vtleval.Value // see value
 	arena vtleval.Arena   // the document's maps and lists
-	boxed [32]struct {
-		s string
-		v vtleval.Value
-	} // see box
+	// the Values of short strings met before, keys and values apart
+	// (see box)
+	boxedKeys, boxedVals [64]vtleval.Value
+	// the values of strings with escapes are written one after the
+	// other into chunks (see str)
+	chunk  strings.Builder
+	nChunk int
 }
 
 // box returns s as a Value, reusing the Value of an equal short string met
 // before: the objects of an array mostly have the same keys, and often the
 // same values, and each new Value of a string is an allocation. Strings
-// are immutable, so sharing them is invisible to templates.
-func (p *fastParser) box(s string) vtleval.Value {
-	if len(s) == 0 || len(s) > 32 {
+// are immutable, so sharing them is invisible to templates. Keys and values
+// have tables of their own, so that values met once do not push out the
+// keys that come back in every object.
+func box(t *[64]vtleval.Value, s string) vtleval.Value {
+	n := len(s)
+	if n == 0 || n > 32 {
 		return s
 	}
-	e := &p.boxed[(uint(len(s))*7+uint(s[0])*3+uint(s[len(s)-1]))%uint(len(p.boxed))]
-	if e.v != nil && e.s == s {
-		return e.v
+	h := uint32(n) | uint32(s[0])<<8 | uint32(s[n-1])<<16 | uint32(s[n/2])<<24
+	e := &t[(h*0x9E3779B1)>>26]
+	if o, ok := (*e).(string); ok && o == s {
+		return *e
 	}
-	e.s, e.v = s, s
-	return e.v
+	*e = s
+	return *e
 }
 
+// jsonStrStop marks the bytes that end the plain part of a string.
+var jsonStrStop = [256]bool{'"': true, '\\': true}
+
+// space skips JSON whitespace.
 func (p *fastParser) space() {
 	for p.i < len(p.s) {
-		switch p.s[p.i] {
-		case ' ', '\t', '\n', '\r':
-			p.i++
-		default:
+		// all four are at most ' '
+		if c := p.s[p.i]; c > ' ' || c != ' ' && c != '\n' && c != '\t' && c != '\r' {
 			return
 		}
+		p.i++
 	}
 }
 
@@ -104,7 +115,7 @@ func (p *fastParser) value(depth int) (vtleval.Value, bool) {
 			if !ok {
 				return nil, false
 			}
-			p.items = append(p.items, p.box(k), v)
+			p.items = append(p.items, box(&p.boxedKeys, k), v)
 			p.space()
 			if p.i >= len(p.s) {
 				return nil, false
@@ -157,11 +168,14 @@ func (p *fastParser) value(depth int) (vtleval.Value, bool) {
 		}
 	case c == '"':
 		s, ok := p.str()
-		return p.box(s), ok
+		return box(&p.boxedVals, s), ok
 	case c == '-' || c >= '0' && c <= '9':
-		num, _, ok := p.number()
+		num, integer, ok := p.number()
 		if !ok {
 			return nil, false
+		}
+		if v, ok := shortNumber(num, integer); ok {
+			return v, true
 		}
 		return numberValue(num), true
 	default:
@@ -200,26 +214,44 @@ func (p *fastParser) digits() int {
 func (p *fastParser) str() (string, bool) {
 	p.i++ // opening quote
 	start := p.i
-	for p.i < len(p.s) {
-		c := p.s[p.i]
-		if c == '"' {
-			s := p.s[start:p.i]
-			p.i++
-			return s, true
-		}
-		if c == '\\' {
-			break
-		}
-		p.i++
+	i := p.i
+	for i < len(p.s) && !jsonStrStop[p.s[i]] {
+		i++
 	}
-	// with escapes
-	buf := []byte(p.s[start:p.i])
+	if i < len(p.s) && p.s[i] == '"' {
+		p.i = i + 1
+		return p.s[start:i], true
+	}
+	p.i = i
+	// with escapes: the value, no longer than the text, goes to the end
+	// of the current chunk, a new one when it has not the room: the
+	// strings of a document then take an allocation per chunk, not one
+	// each (a chunk's bytes are never written twice, so the strings
+	// cut from it stay as they are)
+	end := i
+	for end < len(p.s) && p.s[end] != '"' {
+		if p.s[end] == '\\' {
+			end++
+		}
+		end++
+	}
+	if end >= len(p.s) {
+		return "", false
+	}
+	b := &p.chunk
+	if b.Cap()-b.Len() < end-start {
+		p.nChunk = min(max(2*p.nChunk, 256), 8192)
+		*b = strings.Builder{}
+		b.Grow(max(p.nChunk, end-start))
+	}
+	mark := b.Len()
+	b.WriteString(p.s[start:p.i])
 	for p.i < len(p.s) {
 		c := p.s[p.i]
 		switch c {
 		case '"':
 			p.i++
-			return string(buf), true
+			return b.String()[mark:], true
 		case '\\':
 			if p.i+1 >= len(p.s) {
 				return "", false
@@ -228,29 +260,33 @@ func (p *fastParser) str() (string, bool) {
 			p.i += 2
 			switch e {
 			case '"', '\\', '/':
-				buf = append(buf, e)
+				b.WriteByte(e)
 			case 'b':
-				buf = append(buf, '\b')
+				b.WriteByte('\b')
 			case 'f':
-				buf = append(buf, '\f')
+				b.WriteByte('\f')
 			case 'n':
-				buf = append(buf, '\n')
+				b.WriteByte('\n')
 			case 'r':
-				buf = append(buf, '\r')
+				b.WriteByte('\r')
 			case 't':
-				buf = append(buf, '\t')
+				b.WriteByte('\t')
 			case 'u':
 				r, ok := p.escapedRune()
 				if !ok {
 					return "", false
 				}
-				buf = utf8.AppendRune(buf, r)
+				b.WriteRune(r)
 			default:
 				return "", false
 			}
 		default:
-			buf = append(buf, c)
-			p.i++
+			j := p.i + 1
+			for j < len(p.s) && !jsonStrStop[p.s[j]] {
+				j++
+			}
+			b.WriteString(p.s[p.i:j])
+			p.i = j
 		}
 	}
 	return "", false
@@ -326,4 +362,57 @@ func (p *fastParser) number() (num string, integer, ok bool) {
 		return "", false, false
 	}
 	return p.s[start:p.i], integer, true
+}
+
+// pow10 are the powers of ten a float64 holds exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// shortNumber is numberValue for the commonest numbers, without strconv:
+// an integer of at most 9 digits (an Integer), and a decimal without an
+// exponent of at most 15 digits (a Double). num is in strict JSON syntax
+// (number). For the decimal, both the digits as an integer and the power
+// of ten are exact float64s, so their quotient is the correctly rounded
+// value, which is what strconv.ParseFloat gives (its own exact case).
+func shortNumber(num string, integer bool) (vtleval.Value, bool) {
+	d := num
+	neg := d[0] == '-'
+	if neg {
+		d = d[1:]
+	}
+	if integer {
+		if len(d) > 9 {
+			return nil, false
+		}
+		var n int32
+		for i := 0; i < len(d); i++ {
+			n = n*10 + int32(d[i]-'0')
+		}
+		if neg {
+			n = -n
+		}
+		return n, true
+	}
+	if len(d) > 16 {
+		return nil, false
+	}
+	var m uint64
+	frac := -1
+	for i := 0; i < len(d); i++ {
+		switch c := d[i]; {
+		case c >= '0' && c <= '9':
+			m = m*10 + uint64(c-'0')
+		case c == '.':
+			frac = len(d) - i - 1
+		default:
+			return nil, false // an exponent
+		}
+	}
+	if frac < 0 {
+		return nil, false
+	}
+	f := float64(m) / pow10[frac]
+	if neg {
+		f = -f
+	}
+	return f, true
 }

@@ -90,3 +90,29 @@ func TestFastJSONAgrees(t *testing.T) {
 		t.Errorf("only %d inputs took the fast path", fast)
 	}
 }
+
+// FuzzFastJSON: whatever the fast path takes, it builds what the
+// permissive parser builds.
+func FuzzFastJSON(f *testing.F) {
+	r := rand.New(rand.NewSource(3))
+	for _, s := range []string{`{"a": 10.00, "b": [1, {"c": null}]}`, `{"a":1,"a":2,"b":3,"a":4}`, `[-0, -0.0, 0.5, 123456789, 1234567890, -2147483648, 2147483648]`,
+		`{"k":"x\"y\u00e9\ud83d\ude00z","k2":"\\\/\b\f\n\r\t"}`, `[1.5e3, 0.001, 1.0000000000000001, 9007199254740993.0]`} {
+		f.Add(s)
+	}
+	for i := 0; i < 50; i++ {
+		f.Add(randomJSON(r, 0))
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		got, ok := parseStrictJSON(in)
+		if !ok {
+			return
+		}
+		want, werr := parsePermissive(in)
+		if werr != nil {
+			t.Fatalf("%q: fast path accepted what the permissive parser rejects (%v)", in, werr)
+		}
+		if describe(got) != describe(want) {
+			t.Fatalf("%q:\nfast       %s\npermissive %s", in, describe(got), describe(want))
+		}
+	})
+}
