@@ -188,6 +188,8 @@ func (w *jsonRewriter) value(depth int) bool {
 				num = "0"
 			}
 			w.out = append(w.out, num...)
+		} else if plainDouble(num) {
+			w.out = append(w.out, num...)
 		} else if len(num) <= 18 {
 			// a Double (numberValue): printed as vtleval.JSON prints it
 			f, err := strconv.ParseFloat(num, 64)
@@ -299,6 +301,34 @@ func (w *jsonRewriter) strText() bool {
 			i += size
 		}
 	}
+}
+
+// plainDouble reports whether num, a number in strict JSON syntax with a
+// fraction or an exponent, is printed as itself: a Double (numberValue)
+// written with at most 6 digits before the point and 1 to 3 after it, the
+// last not 0 unless it is the only one ("12.5", "0.125", "3.0"). Java's
+// Double.toString (vtleval.FormatDouble) gives back exactly that text for
+// each of those 10^9 numbers (checked one by one; TestPlainDouble checks a
+// part), and the sign is written apart.
+func plainDouble(num string) bool {
+	d := num
+	if d[0] == '-' {
+		d = d[1:]
+	}
+	dot := strings.IndexByte(d, '.')
+	if dot < 1 || dot > 6 {
+		return false
+	}
+	f := d[dot+1:]
+	if len(f) < 1 || len(f) > 3 || f[len(f)-1] == '0' && len(f) > 1 {
+		return false
+	}
+	for i := 0; i < len(f); i++ {
+		if f[i] < '0' || f[i] > '9' {
+			return false // an exponent
+		}
+	}
+	return true
 }
 
 // appendJSONString is vtleval.JSON for a string.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -147,5 +148,74 @@ func TestInputJSONFastPath(t *testing.T) {
 	a.(*vtleval.Map).Put("c", "x/y")
 	if s, _, _ := in.CallMethod("json", []vtleval.Value{"$"}); s != `{"a":{"b":1,"c":"x\/y"}}` {
 		t.Fatalf("after a change: %v", s)
+	}
+}
+
+// FuzzCompactJSON: whatever compactJSON prints is what printing the parsed
+// values prints.
+func FuzzCompactJSON(f *testing.F) {
+	r := rand.New(rand.NewSource(5))
+	for _, s := range []string{`{"a": 10.00, "b": [1, {"c": null}]}`, `{"a":1,"a":2}`, `[-0, -0.0, 0.5, 3.25, 10.0, 99999.99, 0.001, 0.0001, 1234567.5, 12345678.5]`,
+		`{"k":"x\"y\u00e9\ud83d\ude00z\u2028","k2":"\\\/\b\f\n\r\t"}`, `[1.5e3, 1.0000000000000001, 9007199254740993.0, 0.1, 0.2, 0.3]`} {
+		f.Add(s)
+	}
+	for i := 0; i < 50; i++ {
+		f.Add(randomBody(r, 0))
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		got, ok := compactJSON(in)
+		if !ok {
+			return
+		}
+		v, err := ParseJSON(in)
+		if err != nil {
+			t.Fatalf("%q: printed what ParseJSON rejects (%v)", in, err)
+		}
+		if want := vtleval.JSON(v); got != want {
+			t.Fatalf("%q:\nfrom text   %s\nfrom values %s", in, got, want)
+		}
+	})
+}
+
+// plainDouble's numbers print as themselves: all those below 1000, and a
+// sample of the rest. (All 10^9 were checked once, in about 4 minutes.)
+func TestPlainDouble(t *testing.T) {
+	var fracs []string
+	for f := 0; f < 1000; f++ {
+		s := fmt.Sprint(f)
+		for _, w := range []int{1, 2, 3} {
+			if len(s) <= w {
+				fracs = append(fracs, strings.Repeat("0", w-len(s))+s)
+			}
+		}
+	}
+	check := func(ip int, frac string, neg bool) {
+		s := fmt.Sprintf("%d.%s", ip, frac)
+		if neg {
+			s = "-" + s
+		}
+		x, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := plainDouble(s), ip < 1000000 && (len(frac) == 1 || frac[len(frac)-1] != '0'); got != want {
+			t.Fatalf("plainDouble(%q) = %v", s, got)
+		} else if printed := vtleval.FormatDouble(x); got && printed != s {
+			t.Fatalf("plainDouble(%q), but it prints as %s", s, printed)
+		}
+	}
+	for ip := 0; ip < 1000; ip++ {
+		for _, f := range fracs {
+			check(ip, f, false)
+		}
+	}
+	r := rand.New(rand.NewSource(9))
+	for i := 0; i < 300000; i++ {
+		check(r.Intn(2000000), fracs[r.Intn(len(fracs))], r.Intn(2) == 0)
+	}
+	for _, s := range []string{"1e5", "1.5e3", "1.5E3", "0.0001", "1234567.5", "12.50", "0.10", "1.0000"} {
+		if plainDouble(s) {
+			t.Errorf("plainDouble(%q)", s)
+		}
 	}
 }
