@@ -26,8 +26,16 @@ const (
 // ctxMap is a $context map: a java.util.HashMap (iteration in hash order)
 // whose toString() is "" ([O] LS-CTX, oracle calibration), made of the
 // pairs kv (key, value, …).
-func ctxMap(kv ...vtleval.Value) *vtleval.Map {
-	m := vtleval.NewMapFromPairs(kv)
+func ctxMap(kv ...vtleval.Value) *vtleval.Map { return ctxMapIn(nil, kv...) }
+
+// ctxMapIn is ctxMap with the map made by a (nil: on its own).
+func ctxMapIn(a *vtleval.Arena, kv ...vtleval.Value) *vtleval.Map {
+	var m *vtleval.Map
+	if a == nil {
+		m = vtleval.NewMapFromPairs(kv)
+	} else {
+		m = a.MapFromPairs(kv)
+	}
 	m.Hash = true
 	m.Blank = true
 	return m
@@ -49,20 +57,24 @@ func NewContext(r *Request) *vtleval.Map {
 	if method == "" {
 		method = "GET"
 	}
-	id := ctxMap(identityDefaults...)
+	// the maps of the defaults, in two allocations
+	a := new(vtleval.Arena)
+	a.Reserve(8, 2*(len(identityDefaults)/2+18+3+1))
+	id := ctxMapIn(a, identityDefaults...)
 	if ua, ok := r.header("User-Agent"); ok {
 		id.Put("userAgent", ua)
 	}
-	c := ctxMap(
+	rp := r.resourcePath()
+	c := ctxMapIn(a,
 		"resourceId", DefaultResourceID,
-		"resourcePath", r.resourcePath(),
+		"resourcePath", rp,
 		"httpMethod", method,
 		"extendedRequestId", DefaultExtendedRequestID,
 		"requestTime", DefaultRequestTime,
-		"path", "/"+DefaultStage+r.actualPath(),
+		"path", r.stagePath(DefaultStage, rp),
 		"accountId", DefaultAccountID,
 		"protocol", "HTTP/1.1",
-		"requestOverride", ctxMap("path", ctxMap(), "header", ctxMap(), "querystring", ctxMap()),
+		"requestOverride", ctxMapIn(a, "path", ctxMapIn(a), "header", ctxMapIn(a), "querystring", ctxMapIn(a)),
 		"stage", DefaultStage,
 		"domainPrefix", DefaultAPIID,
 		"requestTimeEpoch", DefaultRequestTimeEpoch,
@@ -70,7 +82,7 @@ func NewContext(r *Request) *vtleval.Map {
 		"identity", id,
 		"domainName", DefaultAPIID+".execute-api.us-east-1.amazonaws.com",
 		"deploymentId", DefaultDeploymentID,
-		"responseOverride", ctxMap("header", ctxMap()),
+		"responseOverride", ctxMapIn(a, "header", ctxMapIn(a)),
 		"apiId", DefaultAPIID,
 	)
 	if r.Context != nil {
@@ -79,7 +91,7 @@ func NewContext(r *Request) *vtleval.Map {
 		// overridden stage shows in it unless the path is overridden too.
 		if _, ok := r.Context.Get("path"); !ok {
 			if st, ok := r.Context.Get("stage"); ok {
-				c.Put("path", "/"+vtleval.ToString(st)+r.actualPath())
+				c.Put("path", r.stagePath(vtleval.ToString(st), rp))
 			}
 		}
 	}
@@ -91,13 +103,17 @@ func NewContext(r *Request) *vtleval.Map {
 // objects (authorizer.claims) keep their structure with string values.
 func merge(dst, src *vtleval.Map, top, inAuthorizer bool) {
 	src.Entries(func(k, v vtleval.Value) {
-		key := vtleval.ToString(k)
+		key, ok := k.(string) // always, for a context read from JSON
+		if !ok {
+			key = vtleval.ToString(k)
+			k = key
+		}
 		if sm, ok := v.(*vtleval.Map); ok {
-			cur, _ := dst.Get(key)
+			cur, _ := dst.GetString(key)
 			dm, ok := cur.(*vtleval.Map)
 			if !ok {
 				dm = ctxMap()
-				dst.Put(key, dm)
+				dst.Put(k, dm)
 			}
 			merge(dm, sm, false, inAuthorizer || top && key == "authorizer")
 			return
@@ -107,7 +123,7 @@ func merge(dst, src *vtleval.Map, top, inAuthorizer bool) {
 				v = vtleval.ToString(v)
 			}
 		}
-		dst.Put(key, v)
+		dst.Put(k, v)
 	})
 }
 func (r *Request) resourcePath() string {
@@ -117,21 +133,37 @@ func (r *Request) resourcePath() string {
 	if len(r.Path) == 0 {
 		return "/"
 	}
-	var sb strings.Builder
+	n := 0
 	for _, kv := range r.Path {
-		sb.WriteString("/{" + kv.Name + "}")
+		n += len(kv.Name) + 3
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for _, kv := range r.Path {
+		sb.WriteString("/{")
+		sb.WriteString(kv.Name)
+		sb.WriteByte('}')
 	}
 	return sb.String()
 }
 
-// actualPath fills the resource template with the path parameters.
-func (r *Request) actualPath() string {
-	p := r.resourcePath()
+// fillPath fills the resource template rp with the path parameters.
+func (r *Request) fillPath(rp string) string {
+	p := rp
 	for _, kv := range r.Path {
+		if !strings.Contains(p, "{"+kv.Name) {
+			continue
+		}
 		p = strings.ReplaceAll(p, "{"+kv.Name+"+}", kv.Value)
 		p = strings.ReplaceAll(p, "{"+kv.Name+"}", kv.Value)
 	}
 	return p
+}
+
+// stagePath is $context.path: the stage, then the filled resource
+// template rp.
+func (r *Request) stagePath(stage, rp string) string {
+	return "/" + stage + r.fillPath(rp)
 }
 
 // Overrides are what a template set in $context.requestOverride and
