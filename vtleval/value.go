@@ -140,11 +140,37 @@ func (a *Arena) MapFromPairs(kv []Value) *Map {
 	a.maps = a.maps[1:]
 	n := len(kv) / 2
 	buf := a.values(2 * n)
+	if n < mapIndexMin && distinctStringKeys(kv) {
+		// what Put makes of them (a JSON object's keys, mostly), without
+		// looking each up
+		for i := 0; i < n; i++ {
+			buf[i], buf[n+i] = kv[2*i], kv[2*i+1]
+		}
+		m.keys, m.vals, m.mod = buf[:n:n], buf[n:2*n:2*n], n
+		return m
+	}
 	m.keys, m.vals = buf[:0:n], buf[n:n:2*n]
 	for i := 0; i+1 < len(kv); i += 2 {
 		m.Put(kv[i], kv[i+1])
 	}
 	return m
+}
+
+// distinctStringKeys reports whether the keys of the pairs kv are strings,
+// no two of them equal.
+func distinctStringKeys(kv []Value) bool {
+	for i := 0; i+1 < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return false
+		}
+		for j := 0; j < i; j += 2 {
+			if kv[j].(string) == k {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // List returns a list of a copy of items (a JSON array when json is set).
