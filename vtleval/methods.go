@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf16"
+	"unsafe"
 )
 
 // Char is a java.lang.Character (what String.charAt returns).
@@ -364,7 +365,11 @@ func callMethod(v Value, name string, args []Value) (Value, bool, error) {
 func callMethod1(v Value, name string, args []Value) (Value, bool, error) {
 	switch o := v.(type) {
 	case string:
-		return stringMethod(o, name, args)
+		r, found, err := stringMethod(o, name, args)
+		if _, ok := r.(sameString); ok {
+			r = v
+		}
+		return r, found, err
 	case *List:
 		return listMethod(o, name, args)
 	case *Map:
@@ -489,6 +494,19 @@ func charSeq(args []Value, i int) (string, bool, bool) {
 
 func npe() error { return throw("java.lang.NullPointerException", "") }
 
+// sameString is what stringMethod returns for a result that is the
+// receiver itself (a replaceAll that replaced nothing, a trim of nothing):
+// callMethod1 answers the receiver's Value, which spares boxing a new one.
+type sameString struct{}
+
+// strResult is r as stringMethod returns it for receiver s.
+func strResult(r, s string) Value {
+	if len(r) == len(s) && unsafe.StringData(r) == unsafe.StringData(s) {
+		return sameString{}
+	}
+	return r
+}
+
 func stringMethod(s string, name string, args []Value) (Value, bool, error) {
 	n := len(args)
 	switch name {
@@ -583,19 +601,19 @@ func stringMethod(s string, name string, args []Value) (Value, bool, error) {
 				}
 				return l, true, nil
 			}
-			return s, true, nil
+			return sameString{}, true, nil
 		}
 	case "toUpperCase":
 		if n == 0 {
-			return javaUpper(s), true, nil
+			return strResult(javaUpper(s), s), true, nil
 		}
 	case "toLowerCase":
 		if n == 0 {
-			return javaLower(s), true, nil
+			return strResult(javaLower(s), s), true, nil
 		}
 	case "trim":
 		if n == 0 {
-			return strings.TrimFunc(s, func(r rune) bool { return r <= ' ' }), true, nil
+			return strResult(strings.TrimFunc(s, func(r rune) bool { return r <= ' ' }), s), true, nil
 		}
 	case "strip":
 		if n == 0 {
@@ -825,7 +843,10 @@ func stringMethod(s string, name string, args []Value) (Value, bool, error) {
 				return s, true, nil
 			}
 			r, err := javaReplace(s, re, rep, name == "replaceAll")
-			return r, true, err
+			if err != nil {
+				return nil, true, err
+			}
+			return strResult(r, s), true, nil
 		}
 	case "matches":
 		if n == 1 {

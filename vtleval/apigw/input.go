@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/vtlcheck/vtlcheck/vtleval"
 )
@@ -246,7 +247,12 @@ func (Util) CallMethod(name string, args []vtleval.Value) (vtleval.Value, bool, 
 	s := vtleval.ToString(args[0])
 	switch name {
 	case "escapeJavaScript":
-		return EscapeJavaScript(s), true, nil
+		r := EscapeJavaScript(s)
+		if a, ok := args[0].(string); ok && len(r) == len(a) && unsafe.StringData(r) == unsafe.StringData(a) {
+			// nothing escaped: the argument's Value, not a new one
+			return args[0], true, nil
+		}
+		return r, true, nil
 	case "urlEncode":
 		return URLEncode(s), true, nil
 	case "urlDecode":
