@@ -26,17 +26,46 @@ func compactJSON(s string) (string, bool) {
 	if w.p.i >= len(s) || (s[w.p.i] != '{' && s[w.p.i] != '[') {
 		return "", false
 	}
+	w.from = w.p.i
 	w.out = make([]byte, 0, len(s))
+	var keys [16]string
+	w.keys = keys[:0]
 	if !w.value(0) {
 		return "", false
 	}
+	w.out = append(w.out, s[w.from:w.p.i]...)
 	return string(w.out), true
 }
 
+// jsonRewriter writes the text as it is but for what it must change: the
+// text from from to where it has read is still to be copied to out, which
+// happens when something is left out (whitespace) or written otherwise
+// (see cut), so that the common text is copied in long runs.
 type jsonRewriter struct {
 	p    fastParser
 	out  []byte
+	from int
 	keys []string // the keys of the objects being read, innermost last
+}
+
+// cut copies the text from from to i to out, and will copy from j on: the
+// text from i to j is left out or written otherwise.
+func (w *jsonRewriter) cut(i, j int) {
+	w.out = append(w.out, w.p.s[w.from:i]...)
+	w.from = j
+}
+
+// space skips whitespace, which is left out.
+func (w *jsonRewriter) space() {
+	p := &w.p
+	if p.i >= len(p.s) || p.s[p.i] > ' ' {
+		return
+	}
+	i := p.i
+	p.space()
+	if p.i > i {
+		w.cut(i, p.i)
+	}
 }
 
 // compactMaxDepth keeps well under vtleval.JSON's depth limit (100), past
@@ -68,29 +97,24 @@ func (w *jsonRewriter) value(depth int) bool {
 		return false
 	}
 	p := &w.p
-	p.space()
+	w.space()
 	if p.i >= len(p.s) {
 		return false
 	}
 	switch c := p.s[p.i]; {
 	case c == '{':
 		p.i++
-		w.out = append(w.out, '{')
-		p.space()
+		w.space()
 		if p.i < len(p.s) && p.s[p.i] == '}' {
 			p.i++
-			w.out = append(w.out, '}')
 			return true
 		}
 		mark := len(w.keys)
 		var seen map[string]struct{}
-		for first := true; ; first = false {
-			p.space()
+		for {
+			w.space()
 			if p.i >= len(p.s) || p.s[p.i] != '"' {
 				return false
-			}
-			if !first {
-				w.out = append(w.out, ',')
 			}
 			k, ok := w.str()
 			if !ok {
@@ -118,16 +142,15 @@ func (w *jsonRewriter) value(depth int) bool {
 				}
 			}
 			w.keys = append(w.keys, k)
-			p.space()
+			w.space()
 			if p.i >= len(p.s) || p.s[p.i] != ':' {
 				return false
 			}
 			p.i++
-			w.out = append(w.out, ':')
 			if !w.value(depth + 1) {
 				return false
 			}
-			p.space()
+			w.space()
 			if p.i >= len(p.s) {
 				return false
 			}
@@ -136,7 +159,6 @@ func (w *jsonRewriter) value(depth int) bool {
 				p.i++
 			case '}':
 				p.i++
-				w.out = append(w.out, '}')
 				w.keys = w.keys[:mark]
 				return true
 			default:
@@ -145,21 +167,16 @@ func (w *jsonRewriter) value(depth int) bool {
 		}
 	case c == '[':
 		p.i++
-		w.out = append(w.out, '[')
-		p.space()
+		w.space()
 		if p.i < len(p.s) && p.s[p.i] == ']' {
 			p.i++
-			w.out = append(w.out, ']')
 			return true
 		}
-		for first := true; ; first = false {
-			if !first {
-				w.out = append(w.out, ',')
-			}
+		for {
 			if !w.value(depth + 1) {
 				return false
 			}
-			p.space()
+			w.space()
 			if p.i >= len(p.s) {
 				return false
 			}
@@ -168,7 +185,6 @@ func (w *jsonRewriter) value(depth int) bool {
 				p.i++
 			case ']':
 				p.i++
-				w.out = append(w.out, ']')
 				return true
 			default:
 				return false
@@ -177,28 +193,31 @@ func (w *jsonRewriter) value(depth int) bool {
 	case c == '"':
 		return w.strText()
 	case c == '-' || c >= '0' && c <= '9':
+		start := p.i
 		num, integer, ok := p.number()
 		if !ok {
 			return false
 		}
-		if integer {
+		switch {
+		case integer:
 			// Integer, Long and BigInteger print the text itself, but
 			// for -0, which is the Integer 0
 			if num == "-0" {
-				num = "0"
+				w.cut(start, p.i)
+				w.out = append(w.out, '0')
 			}
-			w.out = append(w.out, num...)
-		} else if plainDouble(num) {
-			w.out = append(w.out, num...)
-		} else if len(num) <= 18 {
+		case plainDouble(num):
+		case len(num) <= 18:
 			// a Double (numberValue): printed as vtleval.JSON prints it
+			w.cut(start, p.i)
 			f, err := strconv.ParseFloat(num, 64)
 			if err != nil || math.IsInf(f, 0) {
 				w.out = append(w.out, vtleval.JSON(numberValue(num))...)
 			} else {
 				w.out = append(w.out, vtleval.FormatDouble(f)...)
 			}
-		} else {
+		default:
+			w.cut(start, p.i)
 			w.out = append(w.out, vtleval.JSON(numberValue(num))...)
 		}
 		return true
@@ -206,11 +225,7 @@ func (w *jsonRewriter) value(depth int) bool {
 		for _, lit := range [...]string{"true", "false", "null"} {
 			if strings.HasPrefix(p.s[p.i:], lit) {
 				p.i += len(lit)
-				if !endsToken(p.s, p.i) {
-					return false
-				}
-				w.out = append(w.out, lit...)
-				return true
+				return endsToken(p.s, p.i)
 			}
 		}
 	}
@@ -227,9 +242,8 @@ func (w *jsonRewriter) str() (string, bool) {
 		i++
 	}
 	if i < len(p.s) && p.s[i] == '"' {
-		// nothing to escape or unescape: copy the text
+		// nothing to escape or unescape: the text as it is
 		p.i = i + 1
-		w.out = append(w.out, p.s[start-1:p.i]...)
 		return p.s[start:i], true
 	}
 	for i < len(p.s) && p.s[i] != '"' && p.s[i] != '\\' {
@@ -246,6 +260,7 @@ func (w *jsonRewriter) str() (string, bool) {
 	if !ok {
 		return "", false
 	}
+	w.cut(start-1, p.i)
 	w.out = appendJSONString(w.out, v)
 	return v, true
 }
@@ -256,7 +271,17 @@ func (w *jsonRewriter) strText() bool {
 	p := &w.p
 	s := p.s
 	i := p.i + 1
-	w.out = append(w.out, '"')
+	for i < len(s) && jsonPlainASCII[s[i]] {
+		i++
+	}
+	if i < len(s) && s[i] == '"' {
+		// the text as it is
+		p.i = i + 1
+		return true
+	}
+	// the quote and what follows as it is, then the rest character by
+	// character
+	w.cut(i, i)
 	for {
 		j := i
 		for i < len(s) && jsonPlainASCII[s[i]] {
@@ -270,6 +295,7 @@ func (w *jsonRewriter) strText() bool {
 		case c == '"':
 			w.out = append(w.out, '"')
 			p.i = i + 1
+			w.from = p.i
 			return true
 		case c == '\\':
 			if i+1 >= len(s) {

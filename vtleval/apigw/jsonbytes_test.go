@@ -34,6 +34,19 @@ func BenchmarkCompactJSON(b *testing.B) {
 			}
 		}
 	})
+	// the same body without whitespace, as most clients send it
+	compact, ok := compactJSON(body)
+	if !ok {
+		b.Fatal("not taken")
+	}
+	b.Run("bytes-compact", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, ok := compactJSON(compact); !ok {
+				b.Fatal("not taken")
+			}
+		}
+	})
 	b.Run("values", func(b *testing.B) {
 		b.ReportAllocs()
 		v, _ := ParseJSON(body)
