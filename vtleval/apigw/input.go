@@ -44,10 +44,11 @@ func (in *Input) paramsMap() *vtleval.Map {
 		a := &in.arena
 		r := in.req
 		a.Reserve(4, 2*(3+len(r.Path)+len(r.Query)+len(r.Header)))
+		b := r.boxedParams()
 		in.params = a.MapFromPairs([]vtleval.Value{
-			"path", in.req.Path.toMapIn(a),
-			"querystring", in.req.Query.toMapIn(a),
-			"header", in.req.Header.toMapIn(a),
+			"path", a.MapFromPairs(b.path),
+			"querystring", a.MapFromPairs(b.query),
+			"header", a.MapFromPairs(b.header),
 		})
 	}
 	return in.params

@@ -341,3 +341,38 @@ func TestEnvVarAgreesWithVars(t *testing.T) {
 		}
 	}
 }
+
+// $input.params() reuses a request's boxed parameters from render to
+// render; a request whose parameters changed, in place or in a copy, must
+// show the new ones.
+func TestParamsFollowRequestChanges(t *testing.T) {
+	tmpl, err := Parse("t", "$input.params().path $input.params().header")
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func(r *Request) string {
+		t.Helper()
+		out, err := Render(tmpl, NewRequestEnv(r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	r := &Request{Path: Params{{"a", "1"}}, Header: Params{{"h", "x"}}}
+	if got, want := render(r), "{a=1} {h=x}"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	r.Path[0].Value = strings.Repeat("2", 1) // a new string in the same slot
+	r.Header.Set("h", "y")
+	if got, want := render(r), "{a=2} {h=y}"; got != want {
+		t.Errorf("after changing the parameters in place: got %q, want %q", got, want)
+	}
+	c := *r
+	c.Path = Params{{"a", "3"}, {"b", "4"}}
+	if got, want := render(&c), "{a=3, b=4} {h=y}"; got != want {
+		t.Errorf("a copy with other parameters: got %q, want %q", got, want)
+	}
+	if got, want := render(r), "{a=2} {h=y}"; got != want {
+		t.Errorf("the original after its copy changed: got %q, want %q", got, want)
+	}
+}

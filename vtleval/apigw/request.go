@@ -3,6 +3,8 @@ package apigw
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
+	"unsafe"
 
 	"github.com/vtlcheck/vtlcheck/vtleval"
 )
@@ -76,6 +78,57 @@ type Request struct {
 	// Context holds $context values that replace the defaults (a JSON
 	// object; nested objects merge into the default maps).
 	Context *vtleval.Map
+
+	boxed atomic.Value // *boxedParams (an atomic.Value, which a copy of the request may share)
+}
+
+// boxedParams holds a request's parameters as engine values (name, value,
+// name, …), which $input.params() copies into each render's maps: boxing
+// every string anew for every render would be most of their cost. It is
+// used only while the request's parameters are still the very strings it
+// was made of.
+type boxedParams struct {
+	path, query, header []vtleval.Value
+}
+
+// boxedParams returns the boxed parameters of r, making them if r has none
+// or changed since.
+func (r *Request) boxedParams() *boxedParams {
+	if b, _ := r.boxed.Load().(*boxedParams); b != nil && sameStrings(b.path, r.Path) && sameStrings(b.query, r.Query) && sameStrings(b.header, r.Header) {
+		return b
+	}
+	b := &boxedParams{path: r.Path.pairs(), query: r.Query.pairs(), header: r.Header.pairs()}
+	r.boxed.Store(b)
+	return b
+}
+
+// pairs returns the parameters as name, value, name, ….
+func (ps Params) pairs() []vtleval.Value {
+	kv := make([]vtleval.Value, 0, 2*len(ps))
+	for _, p := range ps {
+		kv = append(kv, p.Name, p.Value)
+	}
+	return kv
+}
+
+// sameStrings reports whether kv was made of the strings of ps, the same
+// bytes in memory (a cheap test that never mistakes changed parameters
+// for the old ones).
+func sameStrings(kv []vtleval.Value, ps Params) bool {
+	if len(kv) != 2*len(ps) {
+		return false
+	}
+	for i, p := range ps {
+		if !sameString(kv[2*i], p.Name) || !sameString(kv[2*i+1], p.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameString(v vtleval.Value, s string) bool {
+	vs, ok := v.(string)
+	return ok && len(vs) == len(s) && unsafe.StringData(vs) == unsafe.StringData(s)
 }
 
 // contentType returns the request's Content-Type header (case-insensitive).
