@@ -511,6 +511,9 @@ type limitWriter struct {
 	buf   []byte
 	// sb, when set, receives the output directly (Render's builder).
 	sb *strings.Builder
+	// str makes buf hold all the output, never flushed: a string being
+	// built (see stringWriter).
+	str bool
 }
 
 var errOutputLimit = errors.New("output limit exceeded")
@@ -525,7 +528,7 @@ func (w *limitWriter) WriteString(s string) error {
 		return nil
 	}
 	w.buf = append(w.buf, s...)
-	if len(w.buf) >= 32<<10 {
+	if len(w.buf) >= 32<<10 && !w.str {
 		return w.flush()
 	}
 	return nil
@@ -680,13 +683,14 @@ func (st *state) stringWriter() *limitWriter {
 		st.strWriters = st.strWriters[:n-1]
 		return w
 	}
-	return &limitWriter{sb: new(strings.Builder), limit: st.cfg.MaxOutput}
+	return &limitWriter{str: true, limit: st.cfg.MaxOutput}
 }
 
-// releaseWriter returns what w built and gives w back for reuse.
+// releaseWriter returns what w built and gives w back for reuse, with its
+// buffer: the string is a copy of exactly its size.
 func (st *state) releaseWriter(w *limitWriter) string {
-	s := w.sb.String()
-	w.sb.Reset() // s keeps the buffer; the next string gets a new one
+	s := string(w.buf)
+	w.buf = w.buf[:0]
 	w.n = 0
 	st.strWriters = append(st.strWriters, w)
 	return s
