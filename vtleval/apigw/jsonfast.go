@@ -18,7 +18,8 @@ func parseStrictJSON(s string) (v vtleval.Value, ok bool) {
 	if !utf8.ValidString(s) {
 		return nil, false
 	}
-	p := fastParser{s: s}
+	// the stack of value: room for the usual depths and widths at once
+	p := fastParser{s: s, items: make([]vtleval.Value, 0, min(len(s)/16+4, 64))}
 	p.space()
 	if p.i >= len(p.s) || (p.s[p.i] != '{' && p.s[p.i] != '[') {
 		return nil, false // bare values and strings: the permissive parser's rules
