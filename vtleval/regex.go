@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -426,6 +427,25 @@ func literalRegex(expr string) (string, bool) {
 	if !strings.ContainsAny(expr, `\^$.|?*+()[]{}`) {
 		return expr, true
 	}
+	// a template calls replaceAll with the same few patterns, render
+	// after render: the last answer is kept
+	if l := lastLiteral.Load(); l != nil && l.expr == expr {
+		return l.lit, l.ok
+	}
+	lit, ok := literalRegexText(expr)
+	lastLiteral.Store(&literalAnswer{expr, lit, ok})
+	return lit, ok
+}
+
+type literalAnswer struct {
+	expr, lit string
+	ok        bool
+}
+
+var lastLiteral atomic.Pointer[literalAnswer]
+
+// literalRegexText is literalRegex for a pattern with metacharacters.
+func literalRegexText(expr string) (string, bool) {
 	var b strings.Builder
 	for i := 0; i < len(expr); i++ {
 		c := expr[i]
