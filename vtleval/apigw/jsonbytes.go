@@ -57,10 +57,14 @@ func (w *jsonRewriter) cut(i, j int) {
 
 // space skips whitespace, which is left out.
 func (w *jsonRewriter) space() {
-	p := &w.p
-	if p.i >= len(p.s) || p.s[p.i] > ' ' {
-		return
+	// most tokens have none before them: this much is inlined
+	if w.p.i < len(w.p.s) && w.p.s[w.p.i] <= ' ' {
+		w.skipSpace()
 	}
+}
+
+func (w *jsonRewriter) skipSpace() {
+	p := &w.p
 	i := p.i
 	p.space()
 	if p.i > i {
