@@ -24,6 +24,16 @@ func parseStrictJSON(s string) (v vtleval.Value, ok bool) {
 	if p.i >= len(p.s) || (p.s[p.i] != '{' && p.s[p.i] != '[') {
 		return nil, false // bare values and strings: the permissive parser's rules
 	}
+	if len(s) <= 1<<16 {
+		// one block for the document's maps and one for their entries
+		// and the lists' items: at most a map for each brace, a key and
+		// a value for each colon, an item for each comma and bracket,
+		// and not more than the text holds (an entry takes at least 2
+		// bytes of it, a map 3)
+		colons := strings.Count(s, ":")
+		p.arena.Reserve(min(strings.Count(s, "{"), len(s)/3+1),
+			min(2*colons+strings.Count(s, ",")+strings.Count(s, "["), len(s)/2+1))
+	}
 	v, ok = p.value(0)
 	if !ok {
 		return nil, false
