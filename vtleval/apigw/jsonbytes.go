@@ -27,11 +27,14 @@ func compactJSON(s string) (string, bool) {
 		return "", false
 	}
 	w.from = w.p.i
-	w.out = make([]byte, 0, len(s))
 	var keys [16]string
 	w.keys = keys[:0]
 	if !w.value(0) {
 		return "", false
+	}
+	if w.out == nil {
+		// nothing left out or written otherwise: the text itself
+		return s[w.from:w.p.i], true
 	}
 	w.out = append(w.out, s[w.from:w.p.i]...)
 	return string(w.out), true
@@ -51,6 +54,9 @@ type jsonRewriter struct {
 // cut copies the text from from to i to out, and will copy from j on: the
 // text from i to j is left out or written otherwise.
 func (w *jsonRewriter) cut(i, j int) {
+	if w.out == nil {
+		w.out = make([]byte, 0, len(w.p.s))
+	}
 	w.out = append(w.out, w.p.s[w.from:i]...)
 	w.from = j
 }
@@ -275,8 +281,23 @@ func (w *jsonRewriter) strText() bool {
 	p := &w.p
 	s := p.s
 	i := p.i + 1
-	for i < len(s) && jsonPlainASCII[s[i]] {
-		i++
+	// what is written as it is: plain ASCII, escapes written back the
+	// same way, and the other characters but those vtleval.JSON escapes
+	// (the text is valid UTF-8)
+	for i < len(s) {
+		if c := s[i]; jsonPlainASCII[c] {
+			i++
+		} else if c == '\\' && i+1 < len(s) && jsonSameEscape[s[i+1]] {
+			i += 2
+		} else if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r <= 0x9F || r >= 0x2000 && r <= 0x20FF {
+				break
+			}
+			i += size
+		} else {
+			break
+		}
 	}
 	if i < len(s) && s[i] == '"' {
 		// the text as it is
@@ -360,6 +381,10 @@ func plainDouble(num string) bool {
 	}
 	return true
 }
+
+// jsonSameEscape marks the escapes vtleval.JSON writes for the character
+// they stand for: \" \\ \/ \b \f \n \r \t.
+var jsonSameEscape = [256]bool{'"': true, '\\': true, '/': true, 'b': true, 'f': true, 'n': true, 'r': true, 't': true}
 
 // appendJSONString is vtleval.JSON for a string.
 func appendJSONString(b []byte, s string) []byte {

@@ -109,7 +109,9 @@ func TestCompactJSONAgrees(t *testing.T) {
 	inputs := []string{`{}`, `[]`, " \n{\"a\" : [1, 2.50, \"x/y\"]} trailing", `{"a":1,"a":2}`, `{"a":1,"\u0061":2}`,
 		`{"a":{"b":1},"b":{"b":1}}`, strings.Repeat("[", 95) + strings.Repeat("]", 95),
 		strings.Repeat("[", 120) + strings.Repeat("]", 120), "{\"a\":\"\xff\"}", `{"a":"\u2028\u0080\u007f\u001f"}`,
-		`{"a":1`, `[1,]`, `{"a":1,}`, `"x"`, `12`, ``, `{'a':1}`, `{a:1}`}
+		`{"a":1`, `[1,]`, `{"a":1,}`, `"x"`, `12`, ``, `{'a':1}`, `{a:1}`,
+		"[\"\u0085\u00a0\u2028\u20ac\u20ff\u2100\u1fff\u00ff\U0001F600\ufffd\u007f\"]", `["a\"b\\c\/d\be\ff\ng\rh\ti"]`,
+		`{"a\"b":1,"c\/d":2,"e/f":3}`, `{"é":1,"\u00e9":2}`}
 	for i := 0; i < 30000; i++ {
 		inputs = append(inputs, randomBody(r, 0))
 	}
@@ -169,7 +171,8 @@ func TestInputJSONFastPath(t *testing.T) {
 func FuzzCompactJSON(f *testing.F) {
 	r := rand.New(rand.NewSource(5))
 	for _, s := range []string{`{"a": 10.00, "b": [1, {"c": null}]}`, `{"a":1,"a":2}`, `[-0, -0.0, 0.5, 3.25, 10.0, 99999.99, 0.001, 0.0001, 1234567.5, 12345678.5]`,
-		`{"k":"x\"y\u00e9\ud83d\ude00z\u2028","k2":"\\\/\b\f\n\r\t"}`, `[1.5e3, 1.0000000000000001, 9007199254740993.0, 0.1, 0.2, 0.3]`} {
+		`{"k":"x\"y\u00e9\ud83d\ude00z\u2028","k2":"\\\/\b\f\n\r\t"}`, `[1.5e3, 1.0000000000000001, 9007199254740993.0, 0.1, 0.2, 0.3]`,
+		"[\"\u0085\u00a0\u2028\u20ac\u2100\U0001F600\ufffd\u007f\\\"\\/\"]"} {
 		f.Add(s)
 	}
 	for i := 0; i < 50; i++ {
