@@ -1364,73 +1364,58 @@ func decodeUTF16(u []uint16) string {
 // Expression = ConditionalOrExpression
 func (p *parser) expression() Expr { return p.binary(0) }
 
-// binary parses the left-associative binary operators of precedence level
-// (0 = ||, then &&, ==/!=, relations, +/-, and 5 = * / %) and above.
-func (p *parser) binary(level int) Expr {
-	if level > 5 {
-		return p.unaryExpr()
-	}
-	x := p.binary(level + 1)
+// binary parses the left-associative binary operators of precedence
+// minLevel (0 = ||, then &&, ==/!=, relations, +/-, and 5 = * / %) and
+// above: Velocity's rule per level (OrExpression, AndExpression, …).
+func (p *parser) binary(minLevel int) Expr {
+	x := p.unaryExpr()
 	for {
 		t := p.peek(0)
-		op := binaryOp(level, t.kind)
-		if op == "" {
+		level, op := binaryOp(t.kind)
+		if level < minLevel {
 			return x
 		}
 		p.i++
 		start := p.i
+		// the right operand holds the operators that bind tighter: the
+		// grammar's one rule per level, climbed in one loop
 		y := p.binary(level + 1)
 		x = &BinaryExpr{P: p.bpos(t), Op: op, X: x, Y: y, Lit: p.tokensLiteral(start, p.i)}
 	}
 }
 
-// binaryOp returns the operator k is at precedence level, or "".
-func binaryOp(level int, k tokKind) string {
-	switch level {
-	case 0:
-		if k == tokOr {
-			return "||"
-		}
-	case 1:
-		if k == tokAnd {
-			return "&&"
-		}
-	case 2:
-		switch k {
-		case tokEQ:
-			return "=="
-		case tokNE:
-			return "!="
-		}
-	case 3:
-		switch k {
-		case tokLT:
-			return "<"
-		case tokGT:
-			return ">"
-		case tokLE:
-			return "<="
-		case tokGE:
-			return ">="
-		}
-	case 4:
-		switch k {
-		case tokPlus:
-			return "+"
-		case tokMinus:
-			return "-"
-		}
-	case 5:
-		switch k {
-		case tokMultiply:
-			return "*"
-		case tokDivide:
-			return "/"
-		case tokModulus:
-			return "%"
-		}
+// binaryOp returns the precedence level of a binary operator token (0, the
+// loosest, is ||) and its operator; level -1 for any other token.
+func binaryOp(k tokKind) (int, string) {
+	switch k {
+	case tokOr:
+		return 0, "||"
+	case tokAnd:
+		return 1, "&&"
+	case tokEQ:
+		return 2, "=="
+	case tokNE:
+		return 2, "!="
+	case tokLT:
+		return 3, "<"
+	case tokGT:
+		return 3, ">"
+	case tokLE:
+		return 3, "<="
+	case tokGE:
+		return 3, ">="
+	case tokPlus:
+		return 4, "+"
+	case tokMinus:
+		return 4, "-"
+	case tokMultiply:
+		return 5, "*"
+	case tokDivide:
+		return 5, "/"
+	case tokModulus:
+		return 5, "%"
 	}
-	return ""
+	return -1, ""
 }
 
 const exprEnd = "an operand (a literal, reference, list, map, range or '(')"
