@@ -27,8 +27,6 @@ func compactJSON(s string) (string, bool) {
 		return "", false
 	}
 	w.from = w.p.i
-	var keys [16]string
-	w.keys = keys[:0]
 	if !w.value(0) {
 		return "", false
 	}
@@ -150,6 +148,9 @@ func (w *jsonRewriter) value(depth int) bool {
 					}
 					seen[k] = struct{}{}
 				}
+			}
+			if w.keys == nil {
+				w.keys = make([]string, 0, min(len(p.s)/64+2, 16))
 			}
 			w.keys = append(w.keys, k)
 			w.space()

@@ -19,7 +19,7 @@ func parseStrictJSON(s string) (v vtleval.Value, ok bool) {
 		return nil, false
 	}
 	// the stack of value: room for the usual depths and widths at once
-	p := fastParser{s: s, items: make([]vtleval.Value, 0, min(len(s)/16+4, 64))}
+	p := strictParser{fastParser: fastParser{s: s}, items: make([]vtleval.Value, 0, min(len(s)/16+4, 64))}
 	p.space()
 	if p.i >= len(p.s) || (p.s[p.i] != '{' && p.s[p.i] != '[') {
 		return nil, false // bare values and strings: the permissive parser's rules
@@ -41,18 +41,25 @@ func parseStrictJSON(s string) (v vtleval.Value, ok bool) {
 	return v, true
 }
 
+// fastParser reads the tokens of strict JSON text (for strictParser and
+// jsonRewriter).
 type fastParser struct {
-	s     string
-	i     int
+	s string
+	i int
+	// the values of strings with escapes are written one after the
+	// other into chunks (see str)
+	chunk  strings.Builder
+	nChunk int
+}
+
+// strictParser builds the values of strict JSON text.
+type strictParser struct {
+	fastParser
 	items []vtleval.Value // see value
 	arena vtleval.Arena   // the document's maps and lists
 	// the Values of short strings met before, keys and values apart
 	// (see box)
 	boxedKeys, boxedVals [64]vtleval.Value
-	// the values of strings with escapes are written one after the
-	// other into chunks (see str)
-	chunk  strings.Builder
-	nChunk int
 }
 
 // box returns s as a Value, reusing the Value of an equal short string met
@@ -89,7 +96,7 @@ func (p *fastParser) space() {
 	}
 }
 
-func (p *fastParser) value(depth int) (vtleval.Value, bool) {
+func (p *strictParser) value(depth int) (vtleval.Value, bool) {
 	if depth > 500 {
 		return nil, false
 	}
