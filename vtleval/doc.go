@@ -9,7 +9,10 @@
 // A [Template] is immutable once parsed; any number of goroutines may
 // render it at once. Each render has its own state; values passed in
 // [Vars] are shared with the caller, and templates may change them (#set
-// into a map, $list.add), as Velocity does.
+// into a map, $list.add), as Velocity does. A host that would build the
+// same variables for every render can give them through a [VarSource]
+// instead ([Template.RenderFrom]): the render asks it only for the names
+// the template uses.
 //
 // # Language
 //

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unsafe"
 )
 
 // Value is a value as a template sees it. The dynamic types mirror the Java
@@ -291,7 +292,7 @@ func (m *Map) find(key any) int {
 	if ks, ok := key.(string); ok {
 		// mapKey of a string is the string itself
 		for i, k := range m.keys {
-			if s, ok := k.(string); ok && s == ks {
+			if s, ok := k.(string); ok && sameText(s, ks) {
 				return i
 			}
 		}
@@ -326,11 +327,24 @@ func (m *Map) getString(k string) (Value, bool) {
 	}
 	for i, mk := range m.keys {
 		// mapKey of a string is the string itself
-		if s, ok := mk.(string); ok && s == k {
+		if s, ok := mk.(string); ok && sameText(s, k) {
 			return m.vals[i], true
 		}
 	}
 	return nil, false
+}
+
+// sameText is a == b, quicker where maps search their keys: a key looked
+// up is often the stored string itself (from keySet or the same literal),
+// and keys of one length mostly differ in their first byte.
+func sameText(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if len(a) == 0 || unsafe.StringData(a) == unsafe.StringData(b) {
+		return true
+	}
+	return a[0] == b[0] && a == b
 }
 
 // mapInitCap is the room the first Put makes for keys and for values (in
