@@ -67,9 +67,9 @@ docs:
 bench:
 	$(GO) test ./vtleval/... -run '^$$' -bench . -benchmem
 
-## bench-compare: testdata/bench on Apache Velocity 1.7 and vtlcheck side by side (~5 min, Java 17)
+## bench-compare: testdata/bench on Apache Velocity 1.7 and vtlcheck side by side (~5 min, Java 17; BEST=3: fastest of 3 runs each)
 bench-compare:
-	$(GO) run ./tools/benchcompare $(if $(RUN),-run '$(RUN)')
+	$(GO) run ./tools/benchcompare $(if $(RUN),-run '$(RUN)') $(if $(BEST),-best $(BEST))
 
 ## bench-scaling: render time against template size and body size
 bench-scaling:

@@ -105,3 +105,23 @@ func TestTable(t *testing.T) {
 		}
 	}
 }
+
+// -best keeps each engine's fastest run: the lowest wall time, and the
+// lowest CPU time of the runs that report one.
+func TestFaster(t *testing.T) {
+	a := &result{ns: 100, cpu: 120, lines: []string{"a"}}
+	b := &result{ns: 90, cpu: 130, lines: []string{"b"}}
+	if r := faster(nil, a); r != a {
+		t.Errorf("faster(nil, a) = %v, want a", r)
+	}
+	r := faster(a, b)
+	if r.ns != 90 || r.cpu != 120 || r.lines[0] != "b" {
+		t.Errorf("faster(a, b) = %+v, want ns 90 and cpu 120 from b's run", r)
+	}
+	if r := faster(b, &result{ns: 95}); r.ns != 90 || r.cpu != 130 {
+		t.Errorf("a run without CPU time: got %+v", r)
+	}
+	if a.ns != 100 || b.ns != 90 {
+		t.Error("faster changed its arguments")
+	}
+}
