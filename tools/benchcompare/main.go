@@ -101,15 +101,15 @@ func run(args []string, out io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
+	if *best < 1 {
+		return fmt.Errorf("-best %d: want at least 1", *best)
+	}
 	e, err := setup(out, *verbose)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(e.tmp)
 	machine(e)
-	if *best < 1 {
-		return fmt.Errorf("-best %d: want at least 1", *best)
-	}
 	b := benchOpts{rounds: *rounds, javaWarm: *javaWarm, goWarm: *goWarm, best: max(*best, 1)}
 	switch cmd {
 	case "compare":
