@@ -113,7 +113,7 @@ func (w *jsonRewriter) value(depth int) bool {
 	case c == '{':
 		p.i++
 		w.space()
-		if p.i < len(p.s) && p.s[p.i] == '}' {
+		if p.at('}') {
 			p.i++
 			return true
 		}
@@ -121,7 +121,7 @@ func (w *jsonRewriter) value(depth int) bool {
 		var seen map[string]struct{}
 		for {
 			w.space()
-			if p.i >= len(p.s) || p.s[p.i] != '"' {
+			if !p.at('"') {
 				return false
 			}
 			k, ok := w.str()
@@ -154,7 +154,7 @@ func (w *jsonRewriter) value(depth int) bool {
 			}
 			w.keys = append(w.keys, k)
 			w.space()
-			if p.i >= len(p.s) || p.s[p.i] != ':' {
+			if !p.at(':') {
 				return false
 			}
 			p.i++
@@ -162,24 +162,17 @@ func (w *jsonRewriter) value(depth int) bool {
 				return false
 			}
 			w.space()
-			if p.i >= len(p.s) {
+			if more, ok := p.sep('}'); !ok {
 				return false
-			}
-			switch p.s[p.i] {
-			case ',':
-				p.i++
-			case '}':
-				p.i++
+			} else if !more {
 				w.keys = w.keys[:mark]
 				return true
-			default:
-				return false
 			}
 		}
 	case c == '[':
 		p.i++
 		w.space()
-		if p.i < len(p.s) && p.s[p.i] == ']' {
+		if p.at(']') {
 			p.i++
 			return true
 		}
@@ -188,17 +181,8 @@ func (w *jsonRewriter) value(depth int) bool {
 				return false
 			}
 			w.space()
-			if p.i >= len(p.s) {
-				return false
-			}
-			switch p.s[p.i] {
-			case ',':
-				p.i++
-			case ']':
-				p.i++
-				return true
-			default:
-				return false
+			if more, ok := p.sep(']'); !ok || !more {
+				return ok
 			}
 		}
 	case c == '"':

@@ -53,6 +53,25 @@ type fastParser struct {
 }
 
 // strictParser builds the values of strict JSON text.
+// at reports whether the next byte is c.
+func (p *fastParser) at(c byte) bool { return p.i < len(p.s) && p.s[p.i] == c }
+
+// sep reads what follows a member or an element: ',' when more follow
+// (more), close at the end; anything else is not strict JSON (ok=false).
+func (p *fastParser) sep(close byte) (more, ok bool) {
+	if p.i < len(p.s) {
+		switch p.s[p.i] {
+		case ',':
+			p.i++
+			return true, true
+		case close:
+			p.i++
+			return false, true
+		}
+	}
+	return false, false
+}
+
 type strictParser struct {
 	fastParser
 	items []vtleval.Value // see value
@@ -108,7 +127,7 @@ func (p *strictParser) value(depth int) (vtleval.Value, bool) {
 	case c == '{':
 		p.i++
 		p.space()
-		if p.i < len(p.s) && p.s[p.i] == '}' {
+		if p.at('}') {
 			p.i++
 			return vtleval.NewMap(), true
 		}
@@ -117,7 +136,7 @@ func (p *strictParser) value(depth int) (vtleval.Value, bool) {
 		mark := len(p.items)
 		for {
 			p.space()
-			if p.i >= len(p.s) || p.s[p.i] != '"' {
+			if !p.at('"') {
 				return nil, false
 			}
 			k, ok := p.str()
@@ -125,7 +144,7 @@ func (p *strictParser) value(depth int) (vtleval.Value, bool) {
 				return nil, false
 			}
 			p.space()
-			if p.i >= len(p.s) || p.s[p.i] != ':' {
+			if !p.at(':') {
 				return nil, false
 			}
 			p.i++
@@ -135,26 +154,19 @@ func (p *strictParser) value(depth int) (vtleval.Value, bool) {
 			}
 			p.items = append(p.items, box(&p.boxedKeys, k), v)
 			p.space()
-			if p.i >= len(p.s) {
+			if more, ok := p.sep('}'); !ok {
 				return nil, false
-			}
-			switch p.s[p.i] {
-			case ',':
-				p.i++
-			case '}':
-				p.i++
+			} else if !more {
 				m := p.arena.MapFromPairs(p.items[mark:])
 				clear(p.items[mark:])
 				p.items = p.items[:mark]
 				return m, true
-			default:
-				return nil, false
 			}
 		}
 	case c == '[':
 		p.i++
 		p.space()
-		if p.i < len(p.s) && p.s[p.i] == ']' {
+		if p.at(']') {
 			p.i++
 			return &vtleval.List{JSON: true, Items: []vtleval.Value{}}, true
 		}
@@ -168,20 +180,13 @@ func (p *strictParser) value(depth int) (vtleval.Value, bool) {
 			}
 			p.items = append(p.items, v)
 			p.space()
-			if p.i >= len(p.s) {
+			if more, ok := p.sep(']'); !ok {
 				return nil, false
-			}
-			switch p.s[p.i] {
-			case ',':
-				p.i++
-			case ']':
-				p.i++
+			} else if !more {
 				l := p.arena.List(p.items[mark:], true)
 				clear(p.items[mark:])
 				p.items = p.items[:mark]
 				return l, true
-			default:
-				return nil, false
 			}
 		}
 	case c == '"':
@@ -359,7 +364,7 @@ func (p *fastParser) number() (num string, integer, ok bool) {
 		return "", false, false
 	}
 	integer = true
-	if p.i < len(p.s) && p.s[p.i] == '.' {
+	if p.at('.') {
 		integer = false
 		p.i++
 		if p.digits() == 0 {
