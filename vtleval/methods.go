@@ -8,7 +8,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf16"
-	"unsafe"
 )
 
 // Char is a java.lang.Character (what String.charAt returns).
@@ -501,7 +500,7 @@ type sameString struct{}
 
 // strResult is r as stringMethod returns it for receiver s.
 func strResult(r, s string) Value {
-	if len(r) == len(s) && unsafe.StringData(r) == unsafe.StringData(s) {
+	if identical(r, s) {
 		return sameString{}
 	}
 	return r

@@ -341,10 +341,15 @@ func sameText(a, b string) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	if len(a) == 0 || unsafe.StringData(a) == unsafe.StringData(b) {
+	if len(a) == 0 || identical(a, b) {
 		return true
 	}
 	return a[0] == b[0] && a == b
+}
+
+// identical reports whether a and b are the same bytes in memory.
+func identical(a, b string) bool {
+	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
 }
 
 // mapInitCap is the room the first Put makes for keys and for values (in

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/vtlcheck/vtlcheck/vtleval"
 )
@@ -249,7 +248,7 @@ func (Util) CallMethod(name string, args []vtleval.Value) (vtleval.Value, bool, 
 	switch name {
 	case "escapeJavaScript":
 		r := EscapeJavaScript(s)
-		if a, ok := args[0].(string); ok && len(r) == len(a) && unsafe.StringData(r) == unsafe.StringData(a) {
+		if sameString(args[0], r) {
 			// nothing escaped: the argument's Value, not a new one
 			return args[0], true, nil
 		}

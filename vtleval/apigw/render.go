@@ -126,18 +126,15 @@ func (e *Env) contextIfBuilt() *vtleval.Map { return e.ctx.m }
 
 // Vars returns the template variables.
 func (e *Env) Vars() vtleval.Vars {
-	e.stageVar.e, e.ctxVar.e = e, e
-	vars := make(vtleval.Vars, 4)
-	vars["input"] = e.Input
-	vars["util"] = Util{}
-	vars["stageVariables"] = &e.stageVar
-	if e.ctx.m != nil {
-		vars["context"] = e.ctx.m
-	} else {
-		vars["context"] = &e.ctxVar
+	vars := make(vtleval.Vars, len(envNames))
+	for _, name := range envNames {
+		vars[name], _ = e.Var(name)
 	}
 	return vars
 }
+
+// envNames are the variables of an Env (see Var).
+var envNames = [...]string{"input", "util", "stageVariables", "context"}
 
 // Var implements vtleval.VarSource: the variables of Vars.
 func (e *Env) Var(name string) (vtleval.Value, bool) {

@@ -37,20 +37,7 @@ func (ps *Params) Set(name, value string) {
 	*ps = append(*ps, KV{name, value})
 }
 
-func (ps Params) toMap() *vtleval.Map { return ps.toMapIn(nil) }
-
-// toMapIn is toMap with the map made by a (nil: on its own).
-func (ps Params) toMapIn(a *vtleval.Arena) *vtleval.Map {
-	var buf [32]vtleval.Value
-	kv := buf[:0]
-	for _, p := range ps {
-		kv = append(kv, p.Name, p.Value)
-	}
-	if a == nil {
-		return vtleval.NewMapFromPairs(kv)
-	}
-	return a.MapFromPairs(kv)
-}
+func (ps Params) toMap() *vtleval.Map { return vtleval.NewMapFromPairs(ps.pairs()) }
 
 // javaMapString prints params as a Java map, as API Gateway's logs do.
 func (ps Params) javaMapString() string {
