@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -699,36 +700,41 @@ func writeJSONString(sb *strings.Builder, s string) {
 			sb.WriteByte(byte(c))
 			continue
 		}
-		switch c {
-		case '"':
-			sb.WriteString(`\"`)
-		case '\\':
-			sb.WriteString(`\\`)
-		case '\b':
-			sb.WriteString(`\b`)
-		case '\f':
-			sb.WriteString(`\f`)
-		case '\n':
-			sb.WriteString(`\n`)
-		case '\r':
-			sb.WriteString(`\r`)
-		case '\t':
-			sb.WriteString(`\t`)
-		case '/':
-			sb.WriteString(`\/`)
-		default:
-			if c <= 0x1F || c >= 0x7F && c <= 0x9F || c >= 0x2000 && c <= 0x20FF {
-				sb.WriteString(`\u`)
-				sb.WriteByte(hexUpper[c>>12&0xF])
-				sb.WriteByte(hexUpper[c>>8&0xF])
-				sb.WriteByte(hexUpper[c>>4&0xF])
-				sb.WriteByte(hexUpper[c&0xF])
-			} else {
-				sb.WriteRune(c)
-			}
-		}
+		var buf [8]byte
+		sb.Write(AppendJSONRune(buf[:0], c))
 	}
 	sb.WriteByte('"')
+}
+
+// AppendJSONRune appends one character of a string as JSON writes it
+// (json-smart's NO_COMPRESS style: '/' escaped, control characters,
+// U+007F–U+009F and U+2000–U+20FF as \uXXXX, everything else as it is).
+func AppendJSONRune(b []byte, c rune) []byte {
+	if c < 0x80 && jsonPlain[c] {
+		return append(b, byte(c))
+	}
+	switch c {
+	case '"':
+		return append(b, `\"`...)
+	case '\\':
+		return append(b, `\\`...)
+	case '\b':
+		return append(b, `\b`...)
+	case '\f':
+		return append(b, `\f`...)
+	case '\n':
+		return append(b, `\n`...)
+	case '\r':
+		return append(b, `\r`...)
+	case '\t':
+		return append(b, `\t`...)
+	case '/':
+		return append(b, `\/`...)
+	}
+	if c <= 0x1F || c >= 0x7F && c <= 0x9F || c >= 0x2000 && c <= 0x20FF {
+		return append(b, '\\', 'u', hexUpper[c>>12&0xF], hexUpper[c>>8&0xF], hexUpper[c>>4&0xF], hexUpper[c&0xF])
+	}
+	return utf8.AppendRune(b, c)
 }
 
 // Truthy is Velocity's test for #if($ref): non-null and not false.

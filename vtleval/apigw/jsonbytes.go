@@ -323,17 +323,17 @@ func (w *jsonRewriter) strText() bool {
 				if !ok {
 					return false
 				}
-				w.out = appendJSONRune(w.out, r)
+				w.out = vtleval.AppendJSONRune(w.out, r)
 				i = p.i
 			default:
 				return false
 			}
 		case c < utf8.RuneSelf:
-			w.out = appendJSONRune(w.out, rune(c))
+			w.out = vtleval.AppendJSONRune(w.out, rune(c))
 			i++
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
-			w.out = appendJSONRune(w.out, r)
+			w.out = vtleval.AppendJSONRune(w.out, r)
 			i += size
 		}
 	}
@@ -375,40 +375,7 @@ var jsonSameEscape = [256]bool{'"': true, '\\': true, '/': true, 'b': true, 'f':
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	for _, c := range s {
-		b = appendJSONRune(b, c)
+		b = vtleval.AppendJSONRune(b, c)
 	}
 	return append(b, '"')
-}
-
-// appendJSONRune is vtleval.JSON for one character of a string.
-func appendJSONRune(b []byte, c rune) []byte {
-	if c < 0x80 && jsonPlainASCII[c] {
-		return append(b, byte(c))
-	}
-	switch c {
-	case '"':
-		b = append(b, `\"`...)
-	case '\\':
-		b = append(b, `\\`...)
-	case '\b':
-		b = append(b, `\b`...)
-	case '\f':
-		b = append(b, `\f`...)
-	case '\n':
-		b = append(b, `\n`...)
-	case '\r':
-		b = append(b, `\r`...)
-	case '\t':
-		b = append(b, `\t`...)
-	case '/':
-		b = append(b, `\/`...)
-	default:
-		if c <= 0x1F || c >= 0x7F && c <= 0x9F || c >= 0x2000 && c <= 0x20FF {
-			const hex = "0123456789ABCDEF"
-			b = append(b, '\\', 'u', hex[c>>12&0xF], hex[c>>8&0xF], hex[c>>4&0xF], hex[c&0xF])
-		} else {
-			b = utf8.AppendRune(b, c)
-		}
-	}
-	return b
 }
