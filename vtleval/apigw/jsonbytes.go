@@ -80,10 +80,11 @@ func (w *jsonRewriter) skipSpace() {
 // which it prints null.
 const compactMaxDepth = 90
 
-// jsonPlainASCII marks the bytes vtleval.JSON copies as they are.
+// jsonPlainASCII marks the ASCII bytes vtleval.JSON copies as they are
+// (taken from vtleval.AppendJSONRune, the rule itself).
 var jsonPlainASCII = func() (t [256]bool) {
-	for c := 0x20; c < 0x7F; c++ {
-		t[c] = c != '"' && c != '\\' && c != '/'
+	for c := range rune(0x80) {
+		t[c] = string(vtleval.AppendJSONRune(nil, c)) == string(c)
 	}
 	return t
 }()
