@@ -63,6 +63,15 @@ func carve[T any](buf *[]T, size *int, src []T) []T {
 	return out
 }
 
+// pop returns a copy of the elements pushed on *stack since mark, cut from
+// *buf (see carve), and pops them.
+func pop[T any](buf *[]T, size *int, stack *[]T, mark int) []T {
+	s := carve(buf, size, (*stack)[mark:])
+	clear((*stack)[mark:])
+	*stack = (*stack)[:mark]
+	return s
+}
+
 // newRef returns a new Ref. refsLeft, at first the number of '$' in the
 // source (a reference starts with one: a bound, except for "\u0024" in
 // string literals), sizes the blocks.
@@ -82,28 +91,13 @@ func (a *arena) newText(p Pos, s string) *Text {
 }
 
 // nodeList returns the nodes pushed since mark and pops them.
-func (a *arena) nodeList(mark int) []Node {
-	s := carve(&a.nodes, &a.nNodes, a.nodeStack[mark:])
-	clear(a.nodeStack[mark:])
-	a.nodeStack = a.nodeStack[:mark]
-	return s
-}
+func (a *arena) nodeList(mark int) []Node { return pop(&a.nodes, &a.nNodes, &a.nodeStack, mark) }
 
 // partList returns the parts pushed since mark and pops them.
-func (a *arena) partList(mark int) []RefPart {
-	s := carve(&a.parts, &a.nParts, a.partStack[mark:])
-	clear(a.partStack[mark:])
-	a.partStack = a.partStack[:mark]
-	return s
-}
+func (a *arena) partList(mark int) []RefPart { return pop(&a.parts, &a.nParts, &a.partStack, mark) }
 
 // exprList returns the expressions pushed since mark and pops them.
-func (a *arena) exprList(mark int) []Expr {
-	s := carve(&a.exprs, &a.nExprs, a.exprStack[mark:])
-	clear(a.exprStack[mark:])
-	a.exprStack = a.exprStack[:mark]
-	return s
-}
+func (a *arena) exprList(mark int) []Expr { return pop(&a.exprs, &a.nExprs, &a.exprStack, mark) }
 
 // exprList1 returns []Expr{e}.
 func (a *arena) exprList1(e Expr) []Expr {
@@ -112,9 +106,4 @@ func (a *arena) exprList1(e Expr) []Expr {
 }
 
 // blockList returns the blocks pushed since mark and pops them.
-func (a *arena) blockList(mark int) [][]Node {
-	s := carve(&a.blocks, &a.nBlocks, a.blockStack[mark:])
-	clear(a.blockStack[mark:])
-	a.blockStack = a.blockStack[:mark]
-	return s
-}
+func (a *arena) blockList(mark int) [][]Node { return pop(&a.blocks, &a.nBlocks, &a.blockStack, mark) }
