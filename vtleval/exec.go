@@ -736,9 +736,6 @@ func (sc *scope) get(name string, slot int32) (Value, error) {
 	st := sc.st
 	if i := st.slotIndex(name, slot); i >= 0 {
 		v := st.slots[i]
-		if plainValue(v) {
-			return v, nil
-		}
 		if lz, ok := v.(LazyValue); ok {
 			v = lz.Resolve()
 			st.slots[i] = v
@@ -774,17 +771,6 @@ func (st *state) setVar(name string, v Value) {
 		st.vars = Vars{}
 	}
 	st.vars[name] = v
-}
-
-// plainValue reports whether v is of one of the engine's own value types,
-// which are never a LazyValue: telling those apart by their concrete type
-// is cheaper than asking for the interface.
-func plainValue(v Value) bool {
-	switch v.(type) {
-	case nil, string, *Map, *List, int32, int64, float64, bool:
-		return true
-	}
-	return false
 }
 
 // slotIndex returns the index in st.slots of a global variable, or -1 when
