@@ -39,7 +39,12 @@ func readBench(tb testing.TB, file string) string {
 
 func benchRequest(tb testing.TB, file string) *Request {
 	tb.Helper()
-	r, err := RequestFromJSON([]byte(readBench(tb, file)))
+	data := readBench(tb, file)
+	if strings.TrimSpace(data) == "" {
+		// RequestFromJSON takes an empty document as an empty request
+		tb.Fatalf("%s is empty", file)
+	}
+	r, err := RequestFromJSON([]byte(data))
 	if err != nil {
 		tb.Fatalf("%s: %v", file, err)
 	}
@@ -82,6 +87,7 @@ func benchInputs(tb testing.TB) []benchInput {
 		{"seed", readBench(tb, "seed.vm"), benchRequest(tb, "seed.request.json")},
 		{"passthrough", readBench(tb, "passthrough.vm"), benchRequest(tb, "passthrough.request.json")},
 		{"response", readBench(tb, "response.vm"), benchRequest(tb, "response.request.json")},
+		{"error-response", readBench(tb, "error.response.vm"), benchRequest(tb, "error.request.json")},
 		{"large300k", largeTemplate(tb, 0), benchRequest(tb, "response.request.json")},
 	}
 }
@@ -100,6 +106,10 @@ func TestBenchInputs(t *testing.T) {
 		case "seed":
 			if want := "{\n  \"pathParams\": {\n    \"hoge\": \"fuga\"  }\n}\n"; out != want {
 				t.Errorf("seed = %q, want %q", out, want)
+			}
+		case "error-response":
+			if want := ` {"message" : "[400:BadRequest] fuga is not hoge"}`; out != want {
+				t.Errorf("error-response = %q, want %q", out, want)
 			}
 		case "passthrough", "response":
 			// both are JSON documents; the passthrough carries the whole body
