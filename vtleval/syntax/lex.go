@@ -898,6 +898,11 @@ func (l *lexer) next() (*token, error) {
 			l.specials = l.specials[:0]
 			return t, nil
 		}
+		if fastPaths {
+			if t := l.fast(start); t != nil {
+				return t, nil
+			}
+		}
 		best, bestLen := tokEOF, 0
 		var cands []tokKind
 		if c := l.src[l.pos]; c < utf8.RuneSelf {
@@ -944,6 +949,68 @@ func (l *lexer) next() (*token, error) {
 		l.tokenAction(t)
 		return t, nil
 	}
+}
+
+// fastPaths enables lexer.fast; tests turn it off to compare with the
+// rules tried one by one.
+var fastPaths = true
+
+// textByte reports the bytes that continue a TEXT token (schmoo): all but
+// '$', '#' and '\\'.
+var textByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c != '$' && c != '#' && c != '\\'
+	}
+	return t
+}()
+
+// identByte reports the bytes that continue an IDENTIFIER.
+var identByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isLetter(rune(c)) || isDigit(rune(c)) || c == '-' || c == '_'
+	}
+	return t
+}()
+
+// fast lexes the two most frequent tokens without trying rules one by one:
+// text in the DEFAULT state from a character only the TEXT rule can start
+// (all but '$', '#', '\\', and the blanks that may begin " #set("), and an
+// identifier in a reference from a letter or '_' other than 't' and 'f'
+// (which may begin true or false). Those characters' dispatch lists hold
+// just that rule (plus, for identifiers, REFERENCE_TERMINATOR, which only
+// ever matches one character and comes later), so the token is the one the
+// rules give; neither kind has a token action. It returns nil elsewhere.
+// The token starts at start, after any MORE prefix.
+func (l *lexer) fast(start int) *token {
+	i := l.pos
+	c := l.src[i]
+	var k tokKind
+	switch l.state {
+	case stDefault:
+		if !textByte[c] || c == ' ' || c == '\t' {
+			return nil
+		}
+		for i++; i < len(l.src) && textByte[l.src[i]]; i++ {
+		}
+		k = tokText
+	case stReference, stRefModifier:
+		if !(isLetter(rune(c)) || c == '_') || c == 't' || c == 'f' {
+			return nil
+		}
+		for i++; i < len(l.src) && identByte[l.src[i]]; i++ {
+		}
+		k = tokIdentifier
+	default:
+		return nil
+	}
+	l.pos = i
+	t := l.newToken()
+	*t = token{kind: k, pos: int32(start), end: int32(i)}
+	if len(l.specials) > 0 {
+		l.setSpecials(t, l.specials)
+		l.specials = l.specials[:0]
+	}
+	return t
 }
 
 func (l *lexer) moreAction(k tokKind) {

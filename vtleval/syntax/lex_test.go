@@ -43,10 +43,12 @@ func TestCanStartIsSound(t *testing.T) {
 	}
 }
 
-// withFullScan parses with every rule of the state tried at every position.
+// withFullScan parses with every rule of the state tried at every position
+// and no fast path.
 func withFullScan(f func()) {
 	saved := dispatch
-	defer func() { dispatch = saved }()
+	fastPaths = false
+	defer func() { dispatch, fastPaths = saved, true }()
 	for st, ks := range rules {
 		for c := range dispatch[st].ascii {
 			dispatch[st].ascii[c] = ks
