@@ -201,7 +201,7 @@ func Parse(name, src string, opts *Options) (f *File, err error) {
 	p := &st.p
 	st.l.reset(src)
 	st.c.f = f
-	st.a.refsLeft = strings.Count(src, "$")
+	st.a.sizeFor(src)
 	*p = parser{file: f, lex: &st.l, conv: &st.c, arena: &st.a}
 	if opts != nil {
 		p.isMacro = opts.IsMacro
@@ -839,7 +839,8 @@ func (p *parser) sourceOf(from, to int, lits bool) (string, bool) {
 	l := p.lex
 	for i := from; i < to; i++ {
 		t := p.lex.tok(i)
-		if lits && (t.hasSpecial || t.kind == tokMultiLineComment) {
+		// a token literal adds the special tokens' prefix, when there is one
+		if lits && (t.hasSpecial && !t.skipPrefix && t.pfx != 0 || t.kind == tokMultiLineComment) {
 			return "", false
 		}
 		if i > from && t.pos != p.lex.tok(i-1).end || t.img != 0 {
