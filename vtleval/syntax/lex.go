@@ -179,11 +179,19 @@ func (l *lexer) str1(s string) int32 {
 	return int32(len(l.strs) - 1)
 }
 
-// setSpecials records the special tokens that came before t.
-func (l *lexer) setSpecials(t *token, specials []string) {
-	if len(specials) == 0 {
+// takeSpecials hands the special tokens waiting to t and empties the list
+// (clearing it, so that a pooled lexer holds no source).
+func (l *lexer) takeSpecials(t *token) {
+	if len(l.specials) == 0 {
 		return
 	}
+	l.setSpecials(t, l.specials)
+	clear(l.specials)
+	l.specials = l.specials[:0]
+}
+
+// setSpecials records the special tokens that came before t.
+func (l *lexer) setSpecials(t *token, specials []string) {
 	t.hasSpecial = true
 	if strings.HasPrefix(specials[len(specials)-1], "##") {
 		t.skipPrefix = true
@@ -408,7 +416,7 @@ func (l *lexer) reset(src string) {
 // release drops what l holds of the source, keeping its memory for reuse.
 func (l *lexer) release() {
 	clear(l.strs)
-	clear(l.specials[:cap(l.specials)])
+	clear(l.specials) // (takeSpecials clears what it takes)
 	l.reset("")
 }
 
@@ -894,8 +902,7 @@ func (l *lexer) next() (*token, error) {
 			}
 			t := l.newToken()
 			*t = token{kind: tokEOF, pos: int32(l.pos), end: int32(l.pos)}
-			l.setSpecials(t, l.specials)
-			l.specials = l.specials[:0]
+			l.takeSpecials(t)
 			return t, nil
 		}
 		if fastPaths {
@@ -944,8 +951,7 @@ func (l *lexer) next() (*token, error) {
 		}
 		t := l.newToken()
 		*t = token{kind: best, pos: int32(start), end: int32(l.pos)}
-		l.setSpecials(t, l.specials)
-		l.specials = l.specials[:0]
+		l.takeSpecials(t)
 		l.tokenAction(t)
 		return t, nil
 	}
@@ -1006,10 +1012,7 @@ func (l *lexer) fast(start int) *token {
 	l.pos = i
 	t := l.newToken()
 	*t = token{kind: k, pos: int32(start), end: int32(i)}
-	if len(l.specials) > 0 {
-		l.setSpecials(t, l.specials)
-		l.specials = l.specials[:0]
-	}
+	l.takeSpecials(t)
 	return t
 }
 

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // The lexer tries, at each position, only the rules that can start with the
@@ -166,4 +167,74 @@ func TestPositionsCountCharacters(t *testing.T) {
 	if s := fmt.Sprint(got); s != want {
 		t.Errorf("positions:\n got %s\nwant %s", s, want)
 	}
+}
+
+// TestCleanStateHoldsNoSource checks that a parse state going back to the
+// pool keeps no string or node of the parse, after a parse that succeeds
+// and after one that fails half-way (with the stacks in use).
+func TestCleanStateHoldsNoSource(t *testing.T) {
+	for _, src := range []string{
+		`#set($m = {"k": [1, 2]})#foreach($x in $m.k)$!{x} \$y $a.b("s$x", 'q')[0] ## c` + "\n#end",
+		`#if($a.b("x$c" $d`,
+		`#foreach($i in [1..3])#if($i == 2)$i.m($j.n([$k, {"a": $l}]))`,
+		"a $ b # c $!",
+		strings.Repeat("a $ b # c ", 10) + "$!", // more nodes than the stack's first array
+		"#set($a = $b.c($d, ",
+		"#if($x)#foreach($y in $z)$y.p[",
+	} {
+		src = strings.Clone(src)
+		st := parseStates.New().(*parseState)
+		st.parse("t.vm", src, nil)
+		st.clean()
+		if path := holdsString(reflect.ValueOf(st).Elem(), src, "st", map[uintptr]bool{}); path != "" {
+			t.Errorf("after parsing %q, the clean state holds the source at %s", src, path)
+		}
+	}
+}
+
+// holdsString returns the path of a string or node in v that points into
+// src's memory, or "".
+func holdsString(v reflect.Value, src, path string, seen map[uintptr]bool) string {
+	start := uintptr(unsafe.Pointer(unsafe.StringData(src)))
+	switch v.Kind() {
+	case reflect.String:
+		if s := v.String(); len(s) > 0 {
+			p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+			if p >= start && p < start+uintptr(len(src)) {
+				return path
+			}
+		}
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return ""
+		}
+		if v.Kind() == reflect.Interface {
+			return path + " (" + v.Elem().Type().String() + ")"
+		}
+		if seen[v.Pointer()] {
+			return ""
+		}
+		seen[v.Pointer()] = true
+		return holdsString(v.Elem(), src, path, seen)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if p := holdsString(v.Field(i), src, path+"."+v.Type().Field(i).Name, seen); p != "" {
+				return p
+			}
+		}
+	case reflect.Slice:
+		v = v.Slice(0, v.Cap()) // what lies past len is kept too
+		fallthrough
+	case reflect.Array:
+		for i := range v.Len() {
+			if p := holdsString(v.Index(i), src, fmt.Sprintf("%s[%d]", path, i), seen); p != "" {
+				return p
+			}
+		}
+	case reflect.Map, reflect.Func:
+		if !v.IsNil() {
+			return path
+		}
+	}
+	return ""
 }

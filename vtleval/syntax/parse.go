@@ -194,10 +194,16 @@ func Parse(name, src string, opts *Options) (f *File, err error) {
 		// token positions are int32
 		return nil, &Error{Pos: Position{Filename: name}, Msg: fmt.Sprintf("template too large (%d bytes)", len(src))}
 	}
+	st := parseStates.Get().(*parseState)
+	defer parseStates.Put(st)
+	defer st.clean()
+	return st.parse(name, src, opts)
+}
+
+// parse parses src with st.
+func (st *parseState) parse(name, src string, opts *Options) (f *File, err error) {
 	f = &File{Name: name, Src: src}
 	f.ascii = isASCII(src)
-	st := parseStates.Get().(*parseState)
-	defer st.release()
 	p := &st.p
 	st.l.reset(src)
 	st.c.f = f
@@ -230,24 +236,25 @@ var parseStates = sync.Pool{New: func() any {
 	return st
 }}
 
-// release returns st to parseStates, keeping nothing of the parse that
-// could hold on to its file or tree.
-func (st *parseState) release() {
+// clean makes st ready for reuse, keeping nothing of the parse that could
+// hold on to its file or tree (TestCleanStateHoldsNoSource).
+func (st *parseState) clean() {
 	st.p = parser{}
 	st.c = conv{}
 	st.l.release()
 	a := &st.a
-	clear(a.nodeStack[:cap(a.nodeStack)])
-	clear(a.partStack[:cap(a.partStack)])
-	clear(a.exprStack[:cap(a.exprStack)])
-	clear(a.blockStack[:cap(a.blockStack)])
+	// The stacks are empty after a parse that succeeds; one that failed
+	// leaves elements below len (pop clears what it pops).
+	clear(a.nodeStack)
+	clear(a.partStack)
+	clear(a.exprStack)
+	clear(a.blockStack)
 	*a = arena{
 		nodeStack:  a.nodeStack[:0],
 		partStack:  a.partStack[:0],
 		exprStack:  a.exprStack[:0],
 		blockStack: a.blockStack[:0],
 	}
-	parseStates.Put(st)
 }
 
 // conv converts between byte and character offsets of the file, moving a
