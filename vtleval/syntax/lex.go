@@ -381,7 +381,7 @@ type lexer struct {
 	state lexState
 	// blocks holds the tokens returned so far (see newToken): their
 	// addresses never change, and the parser indexes them
-	blocks [][]token
+	blocks []*[tokBlock]token
 	ntok   int
 	strs   []string // replaced images and prefixes of tokens; strs[0] is ""
 
@@ -426,19 +426,20 @@ func (l *lexer) image(from, to int) string { return l.src[from:to] }
 // tokBlock is the number of tokens in a block of lexer.blocks.
 const tokBlock = 64
 
-// newToken returns the next token of the lexer's store: the parser finds
-// the i-th token the lexer returned at tok(i).
+// newToken returns the next token of the lexer's store, for the caller to
+// fill in whole: the parser finds the i-th token the lexer returned at
+// tok(i).
 func (l *lexer) newToken() *token {
 	if l.ntok%tokBlock == 0 {
 		if b := l.ntok / tokBlock; b < cap(l.blocks) && l.blocks[:b+1][b] != nil {
-			// a block a previous parse used (see reset)
+			// a block a previous parse used (see reset); tokens hold no
+			// pointers, and every caller overwrites the token
 			l.blocks = l.blocks[:b+1]
-			clear(l.blocks[b])
 		} else {
-			l.blocks = append(l.blocks, make([]token, tokBlock))
+			l.blocks = append(l.blocks, new([tokBlock]token))
 		}
 	}
-	t := &l.blocks[l.ntok/tokBlock][l.ntok%tokBlock]
+	t := &l.blocks[uint(l.ntok)/tokBlock][uint(l.ntok)%tokBlock]
 	l.ntok++
 	return t
 }

@@ -245,16 +245,30 @@ func (st *parseState) clean() {
 	a := &st.a
 	// The stacks are empty after a parse that succeeds; one that failed
 	// leaves elements below len (pop clears what it pops).
+	// The stacks' first arrays are then all zero unless a stack outgrew its
+	// array (append left the entries of the time in it); the rest of the
+	// arena is reset field by field.
 	clear(a.nodeStack)
 	clear(a.partStack)
 	clear(a.exprStack)
 	clear(a.blockStack)
-	*a = arena{
-		nodeStack:  a.nodeStack[:0],
-		partStack:  a.partStack[:0],
-		exprStack:  a.exprStack[:0],
-		blockStack: a.blockStack[:0],
+	if cap(a.nodeStack) > len(a.nodeArr) {
+		clear(a.nodeArr[:])
 	}
+	if cap(a.partStack) > len(a.partArr) {
+		clear(a.partArr[:])
+	}
+	if cap(a.exprStack) > len(a.exprArr) {
+		clear(a.exprArr[:])
+	}
+	if cap(a.blockStack) > len(a.blockArr) {
+		clear(a.blockArr[:])
+	}
+	a.nodeStack, a.partStack = a.nodeStack[:0], a.partStack[:0]
+	a.exprStack, a.blockStack = a.exprStack[:0], a.blockStack[:0]
+	a.refs, a.texts, a.nodes, a.parts, a.exprs, a.blocks = nil, nil, nil, nil, nil, nil
+	a.refsLeft, a.nRefs, a.nTexts, a.nNodes, a.nParts, a.nExprs, a.nBlocks = 0, 0, 0, 0, 0, 0, 0
+	a.macros = nil
 }
 
 // conv converts between byte and character offsets of the file, moving a
