@@ -264,6 +264,11 @@ func init() {
 			}
 		}
 	}
+	for i, st := range []lexState{stReference, stRefModifier} {
+		for c, ks := range dispatch[st].ascii {
+			termOnly[i][c] = len(ks) == 1 && ks[0] == tokRefTerminator
+		}
+	}
 }
 
 // canStart reports whether a token of kind k can begin with c; every
@@ -906,25 +911,26 @@ func (l *lexer) next() (*token, error) {
 			l.takeSpecials(t)
 			return t, nil
 		}
+		var best tokKind
+		var bestLen int
 		if fastPaths {
-			if t := l.fast(start); t != nil {
-				return t, nil
-			}
-		}
-		best, bestLen := tokEOF, 0
-		var cands []tokKind
-		if c := l.src[l.pos]; c < utf8.RuneSelf {
-			cands = dispatch[l.state].ascii[c]
-		} else {
-			cands = dispatch[l.state].other
-		}
-		for _, k := range cands {
-			if n := l.match(k, l.pos); n > bestLen {
-				best, bestLen = k, n
-			}
+			best, bestLen = l.quick()
 		}
 		if bestLen == 0 {
-			return nil, &lexError{pos: l.pos}
+			var cands []tokKind
+			if c := l.src[l.pos]; c < utf8.RuneSelf {
+				cands = dispatch[l.state].ascii[c]
+			} else {
+				cands = dispatch[l.state].other
+			}
+			for _, k := range cands {
+				if n := l.match(k, l.pos); n > bestLen {
+					best, bestLen = k, n
+				}
+			}
+			if bestLen == 0 {
+				return nil, &lexError{pos: l.pos}
+			}
 		}
 		l.pos += bestLen
 		if isMore(best) {
@@ -958,8 +964,9 @@ func (l *lexer) next() (*token, error) {
 	}
 }
 
-// fastPaths enables lexer.fast; tests turn it off to compare with the
-// rules tried one by one.
+// fastPaths enables lexer.quick and the parser's shortcut for "$name"
+// references; tests turn it off to compare with the rules tried one by one
+// and the general case (TestDispatchSameParse).
 var fastPaths = true
 
 // textByte reports the bytes that continue a TEXT token (schmoo): all but
@@ -979,42 +986,74 @@ var identByte = func() (t [256]bool) {
 	return t
 }()
 
-// fast lexes the two most frequent tokens without trying rules one by one:
-// text in the DEFAULT state from a character only the TEXT rule can start
-// (all but '$', '#', '\\', and the blanks that may begin " #set("), and an
-// identifier in a reference from a letter or '_' other than 't' and 'f'
-// (which may begin true or false). Those characters' dispatch lists hold
-// just that rule (plus, for identifiers, REFERENCE_TERMINATOR, which only
-// ever matches one character and comes later), so the token is the one the
-// rules give; neither kind has a token action. It returns nil elsewhere.
-// The token starts at start, after any MORE prefix.
-func (l *lexer) fast(start int) *token {
+// termOnly[state][c] reports that REFERENCE_TERMINATOR is the only rule of
+// a reference state that can start with the ASCII character c.
+// (set by init, from dispatch).
+var termOnly [2][128]bool
+
+// quick returns the rule that matches at l.pos and its length for the most
+// frequent cases, which it decides from a character or two instead of
+// trying the rules one by one; 0 when it cannot tell. Each case names the
+// rules that can start there (the dispatch list) and why this one wins:
+//   - DEFAULT, a character other than '$', '#', '\\', ' ', '\t': only TEXT.
+//   - a reference state, a letter or '_' other than 't' and 'f' (true,
+//     false): IDENTIFIER; REFERENCE_TERMINATOR (one character, a later
+//     rule) loses the tie.
+//   - any state, '$' then a letter, '_' or '{': the MORE rule "$" (one
+//     character). "$!" needs a '!', the empty-index rules "$[", "$.";
+//     SKIP, MORE-any and the terminators match one character and come later.
+//   - a reference state, '.' then a letter: DOT (two characters, one given
+//     back by its action); else, and on a character only the terminator
+//     can start, REFERENCE_TERMINATOR.
+//   - REFMODIFIER '(': LPAREN (before the terminator); REFMOD2 ')': the
+//     only rule.
+func (l *lexer) quick() (tokKind, int) {
 	i := l.pos
 	c := l.src[i]
-	var k tokKind
+	if c == '$' {
+		if i+1 < len(l.src) {
+			if d := l.src[i+1]; isLetter(rune(d)) || d == '_' || d == '{' {
+				return tokMoreDollar, 1
+			}
+		}
+		return 0, 0
+	}
 	switch l.state {
 	case stDefault:
 		if !textByte[c] || c == ' ' || c == '\t' {
-			return nil
+			return 0, 0
 		}
-		for i++; i < len(l.src) && textByte[l.src[i]]; i++ {
+		j := i + 1
+		for j < len(l.src) && textByte[l.src[j]] {
+			j++
 		}
-		k = tokText
+		return tokText, j - i
 	case stReference, stRefModifier:
-		if !(isLetter(rune(c)) || c == '_') || c == 't' || c == 'f' {
-			return nil
+		switch {
+		case c >= utf8.RuneSelf:
+			return 0, 0
+		case isLetter(rune(c)) && c != 't' && c != 'f' || c == '_':
+			j := i + 1
+			for j < len(l.src) && identByte[l.src[j]] {
+				j++
+			}
+			return tokIdentifier, j - i
+		case c == '.':
+			if isLetter(l.at(i + 1)) {
+				return tokDot, 2
+			}
+			return tokRefTerminator, 1
+		case c == '(' && l.state == stRefModifier:
+			return tokLParen, 1
+		case termOnly[l.state-stReference][c]:
+			return tokRefTerminator, 1
 		}
-		for i++; i < len(l.src) && identByte[l.src[i]]; i++ {
+	case stRefMod2:
+		if c == ')' {
+			return tokRefMod2RParen, 1
 		}
-		k = tokIdentifier
-	default:
-		return nil
 	}
-	l.pos = i
-	t := l.newToken()
-	*t = token{kind: k, pos: int32(start), end: int32(i)}
-	l.takeSpecials(t)
-	return t
+	return 0, 0
 }
 
 func (l *lexer) moreAction(k tokKind) {

@@ -97,6 +97,9 @@ func randomTemplate(r *rand.Rand) string {
 }
 
 func TestDispatchSameParse(t *testing.T) {
+	if !termOnly[0]['"'] || !termOnly[1][','] || termOnly[0][' '] || termOnly[1]['('] {
+		t.Fatal("termOnly is not set from the dispatch lists")
+	}
 	r := rand.New(rand.NewSource(7))
 	n := 20000
 	if testing.Short() {

@@ -1217,6 +1217,16 @@ func (p *parser) initRef(r *Ref, first *token, firstIdx int, ident *token, last 
 	img := p.lex.img(first)
 	// literal() of the node, computed after getRoot edits the first image
 	lit := func() string { return p.tokensLiteral(firstIdx, last+1) }
+	if fastPaths && len(img) > 1 && img[0] == '$' && (isLetter(rune(img[1])) || img[1] == '_') {
+		// "$name", the usual case: no backslash, "!", "{" or MORE prefix
+		// (what the general case below computes for it)
+		r.Kind = RefNormal
+		r.Root = img[1:]
+		r.SetName = r.Root
+		r.Literal = lit()
+		r.NullString = r.Literal
+		return
+	}
 	if k := strings.Index(img, `\!`); k >= 0 {
 		i := strings.Index(img, "$")
 		for i < len(img) && img[i] != '\\' {
