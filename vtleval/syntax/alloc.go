@@ -39,14 +39,50 @@ type arena struct {
 // a property or index part with a '.' or '[' (bounds, except for "\u0024"
 // and the like in string literals), and the bench templates average one
 // node list entry per 17 to 23 bytes of source, one text per 29 to 47, one
-// expression list entry per 29 to 68. take and carve double the last size,
-// so the sizes set here are half the first blocks'.
+// expression list entry per 29 to 68. A small template gets all its first
+// blocks in one allocation (smallBlocks, mediumBlocks); take and carve
+// double the last size when a block runs out.
 func (a *arena) sizeFor(src string) {
-	a.refsLeft = strings.Count(src, "$")
-	a.nParts = (strings.Count(src, ".") + strings.Count(src, "[") + 1) / 2
-	a.nNodes = (len(src)/16 + 4) / 2
-	a.nTexts = (len(src)/24 + 2) / 2
-	a.nExprs = (len(src)/32 + 2) / 2
+	refs := strings.Count(src, "$")
+	parts := strings.Count(src, ".") + strings.Count(src, "[") + 1
+	nodes, texts, exprs := len(src)/16+4, len(src)/24+2, len(src)/32+2
+	a.refsLeft = refs
+	switch {
+	case refs <= 4 && parts <= 4 && nodes <= 8 && texts <= 4 && exprs <= 4:
+		b := new(smallBlocks)
+		a.first(b.refs[:refs], b.texts[:], b.nodes[:], b.parts[:], b.exprs[:])
+	case refs <= 8 && parts <= 16 && nodes <= 16 && texts <= 16 && exprs <= 8:
+		b := new(mediumBlocks)
+		a.first(b.refs[:refs], b.texts[:], b.nodes[:], b.parts[:], b.exprs[:])
+	default:
+		a.nParts, a.nNodes, a.nTexts, a.nExprs = parts/2, nodes/2, texts/2, exprs/2
+	}
+}
+
+// smallBlocks and mediumBlocks are first blocks for small templates.
+type smallBlocks struct {
+	refs  [4]Ref
+	texts [4]Text
+	nodes [8]Node
+	parts [4]RefPart
+	exprs [4]Expr
+}
+
+type mediumBlocks struct {
+	refs  [8]Ref
+	texts [16]Text
+	nodes [16]Node
+	parts [16]RefPart
+	exprs [8]Expr
+}
+
+// first makes the arena take from the given blocks first.
+func (a *arena) first(refs []Ref, texts []Text, nodes []Node, parts []RefPart, exprs []Expr) {
+	a.refs, a.refsLeft = refs, 0
+	a.texts, a.nTexts = texts, len(texts)
+	a.nodes, a.nNodes = nodes, len(nodes)
+	a.parts, a.nParts = parts, len(parts)
+	a.exprs, a.nExprs = exprs, len(exprs)
 }
 
 // take returns a zeroed element from *buf, allocating a block twice the
