@@ -269,6 +269,12 @@ func init() {
 			termOnly[i][c] = len(ks) == 1 && ks[0] == tokRefTerminator
 		}
 	}
+	for c := range wordOnly {
+		ks := dispatch[stDirective].ascii[c]
+		wordOnly[c] = len(ks) == 1 && ks[0] == tokWord
+		ks = dispatch[stPreDirective].ascii[c]
+		preWord[c] = len(ks) == 2 && ks[0] == tokWord && ks[1] == tokDirTerminator
+	}
 }
 
 // canStart reports whether a token of kind k can begin with c; every
@@ -991,6 +997,13 @@ var identByte = func() (t [256]bool) {
 // (set by init, from dispatch).
 var termOnly [2][128]bool
 
+// wordOnly[c] reports that in the DIRECTIVE state WORD is the only rule
+// that can start with the ASCII character c (a letter that begins no
+// keyword such as "and", "true" or "lt"), and preWord[c] that in the
+// PRE_DIRECTIVE state WORD and the terminator are (a letter that begins no
+// "end", "if", "elseif" or "else"). Set by init, from dispatch.
+var wordOnly, preWord [128]bool
+
 // quick returns the rule that matches at l.pos and its length for the most
 // frequent cases, which it decides from a character or two instead of
 // trying the rules one by one; 0 when it cannot tell. Each case names the
@@ -1007,14 +1020,31 @@ var termOnly [2][128]bool
 //     can start, REFERENCE_TERMINATOR.
 //   - REFMODIFIER '(': LPAREN (before the terminator); REFMOD2 ')': the
 //     only rule.
+//   - any state, '#' then a letter other than 's' (#set): the MORE rule "#";
+//     the other rules need "#[[", "#*", "##" or "#set", or match one
+//     character and come later.
+//   - a reference state, blanks not followed by '#': not " #set(", so
+//     REFERENCE_TERMINATOR. REFMOD2, blanks not followed by '#': WHITESPACE.
+//   - DIRECTIVE: blanks and newlines, WHITESPACE (NEWLINE, a later rule,
+//     can only tie); ')', '(', a quote and a letter in wordOnly: the only
+//     rule (RPAREN, LPAREN, STRING_LITERAL, WORD); '=' not before '=':
+//     EQUALS. PRE_DIRECTIVE, a letter in preWord: WORD.
+//   - a comment or #[[ ]]#: a run of characters no rule but SKIP (or
+//     MORE-any) can start is what as many one-character matches give.
 func (l *lexer) quick() (tokKind, int) {
 	i := l.pos
 	c := l.src[i]
-	if c == '$' {
+	switch c {
+	case '$':
 		if i+1 < len(l.src) {
 			if d := l.src[i+1]; isLetter(rune(d)) || d == '_' || d == '{' {
 				return tokMoreDollar, 1
 			}
+		}
+		return 0, 0
+	case '#':
+		if d := l.at(i + 1); isLetter(d) && d != 's' {
+			return tokMoreHash, 1
 		}
 		return 0, 0
 	}
@@ -1047,13 +1077,89 @@ func (l *lexer) quick() (tokKind, int) {
 			return tokLParen, 1
 		case termOnly[l.state-stReference][c]:
 			return tokRefTerminator, 1
+		case c == ' ' || c == '\t':
+			if l.at(l.blanks(i)) != '#' {
+				return tokRefTerminator, 1
+			}
 		}
 	case stRefMod2:
-		if c == ')' {
+		switch c {
+		case ')':
 			return tokRefMod2RParen, 1
+		case ',':
+			return tokComma, 1
+		case '"', '\'':
+			if n := l.stringLen(i); n > 0 {
+				return tokStringLiteral, n
+			}
+		case ' ', '\t':
+			if l.at(l.blanks(i)) != '#' {
+				return tokWhitespace, l.spaces(i)
+			}
 		}
+	case stDirective:
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			return tokWhitespace, l.spaces(i)
+		case c == ')':
+			return tokRParen, 1 + l.optBlanksNewline(i+1)
+		case c == '(':
+			return tokLParen, 1
+		case c == '"' || c == '\'':
+			if n := l.stringLen(i); n > 0 {
+				return tokStringLiteral, n
+			}
+		case c == '=':
+			if l.at(i+1) != '=' {
+				return tokEquals, 1
+			}
+		case c < utf8.RuneSelf && wordOnly[c]:
+			return tokWord, l.wordLen(i)
+		}
+	case stPreDirective:
+		if c < utf8.RuneSelf && preWord[c] {
+			return tokWord, l.wordLen(i)
+		}
+	case stSingleLineComment:
+		return tokSkip, l.run(i, "\n\r$#\\")
+	case stFormalComment, stMultiLineComment:
+		return tokSkip, l.run(i, "*$#\\")
+	case stTextblock:
+		return tokMoreAny, l.run(i, "]$#\\")
 	}
 	return 0, 0
+}
+
+// blanks returns the offset after the spaces and tabs at i.
+func (l *lexer) blanks(i int) int {
+	for i < len(l.src) && (l.src[i] == ' ' || l.src[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// spaces returns the length of the blanks and newlines at i.
+func (l *lexer) spaces(i int) int {
+	j := i
+	for j < len(l.src) {
+		switch l.src[j] {
+		case ' ', '\t', '\n', '\r':
+			j++
+			continue
+		}
+		break
+	}
+	return j - i
+}
+
+// run returns the length of the bytes at i up to the first of stop (0 when
+// src[i] is one of them).
+func (l *lexer) run(i int, stop string) int {
+	j := i
+	for j < len(l.src) && strings.IndexByte(stop, l.src[j]) < 0 {
+		j++
+	}
+	return j - i
 }
 
 func (l *lexer) moreAction(k tokKind) {
