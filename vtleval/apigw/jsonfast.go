@@ -26,13 +26,16 @@ func parseStrictJSON(s string) (v vtleval.Value, ok bool) {
 	}
 	if len(s) <= 1<<16 {
 		// one block for the document's maps and one for their entries
-		// and the lists' items: at most a map for each brace, a key and
-		// a value for each colon, an item for each comma and bracket,
-		// and not more than the text holds (an entry takes at least 2
-		// bytes of it, a map 3)
-		colons := strings.Count(s, ":")
-		p.arena.Reserve(min(strings.Count(s, "{"), len(s)/3+1),
-			min(2*colons+strings.Count(s, ",")+strings.Count(s, "["), len(s)/2+1))
+		// and the lists' items: at most a map for each brace, and not
+		// more than the text holds (an entry takes at least 2 bytes of
+		// it, a map 3). The m members of the o non-empty objects and the
+		// n items of the a non-empty lists take 2m+n values; the text
+		// has m colons and (m-o)+(n-a) commas, so 2m+n is colons+commas
+		// +o+a, which braces and brackets bound (colons and commas in
+		// strings only make more)
+		braces := strings.Count(s, "{")
+		p.arena.Reserve(min(braces, len(s)/3+1),
+			min(strings.Count(s, ":")+strings.Count(s, ",")+braces+strings.Count(s, "["), len(s)/2+1))
 	}
 	v, ok = p.value(0)
 	if !ok {
