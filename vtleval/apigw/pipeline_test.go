@@ -312,6 +312,32 @@ func TestContext(t *testing.T) {
 	}
 }
 
+// Overrides of nested maps, new keys and both stage and path: merge fills
+// the room NewContext leaves, and the path follows the stage only when it
+// is not overridden itself.
+func TestContextOverrides(t *testing.T) {
+	tmpl := `$context.stage|$context.path|$context.identity.apiKey|$context.identity.sourceIp|$context.identity.user|` +
+		`$context.authorizer.claims.a.class.simpleName|$context.authorizer.claims.b|$context.x.y|$context.keySet().size()|$context.identity.keySet().size()`
+	for _, c := range []struct{ ctx, want string }{
+		{`{"stage": "s", "path": "/p", "identity": {"apiKey": "k", "sourceIp": "1.2.3.4"}, "authorizer": {"claims": {"a": 1, "b": [1, 2]}}, "x": {"y": "z"}}`,
+			"s|/p|k|1.2.3.4||String|[1, 2]|z|20|13"},
+		{`{"stage": null, "identity": {"user": "u"}}`, "|/null/7||203.0.113.10|u||||18|12"},
+		{`{"stage": 5}`, "5|/5/7||203.0.113.10|||||18|12"},
+	} {
+		req, err := RequestFromJSON([]byte(`{"context": ` + c.ctx + `, "path": {"id": "7"}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := RenderRequestTemplate("t", tmpl, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out != c.want {
+			t.Errorf("%s:\ngot  %q\nwant %q", c.ctx, out, c.want)
+		}
+	}
+}
+
 // Nested loops within the 1000-iteration quota could run for minutes; the
 // step budget stops them with an error instead (never a hang).
 func TestStepBudget(t *testing.T) {
