@@ -132,8 +132,20 @@ func (a *Arena) Reserve(maps, values int) {
 	}
 }
 
+// ReserveLists makes the arena's next lists come from a block of at least
+// n, for a caller that knows how many it will build.
+func (a *Arena) ReserveLists(n int) {
+	if len(a.lists) < n {
+		a.lists = make([]List, n)
+	}
+}
+
 // MapFromPairs is NewMapFromPairs.
-func (a *Arena) MapFromPairs(kv []Value) *Map {
+func (a *Arena) MapFromPairs(kv []Value) *Map { return a.MapWithRoom(kv, 0) }
+
+// MapWithRoom is MapFromPairs with room for room more entries, which Put
+// then adds without allocating.
+func (a *Arena) MapWithRoom(kv []Value, room int) *Map {
 	if len(a.maps) == 0 {
 		a.nMaps = min(max(2*a.nMaps, 2), 64)
 		a.maps = make([]Map, a.nMaps)
@@ -141,17 +153,18 @@ func (a *Arena) MapFromPairs(kv []Value) *Map {
 	m := &a.maps[0]
 	a.maps = a.maps[1:]
 	n := len(kv) / 2
-	buf := a.values(2 * n)
+	c := n + room
+	buf := a.values(2 * c)
 	if n < mapIndexMin && distinctStringKeys(kv) {
 		// what Put makes of them (a JSON object's keys, mostly), without
 		// looking each up
 		for i := 0; i < n; i++ {
-			buf[i], buf[n+i] = kv[2*i], kv[2*i+1]
+			buf[i], buf[c+i] = kv[2*i], kv[2*i+1]
 		}
-		m.keys, m.vals, m.mod = buf[:n:n], buf[n:2*n:2*n], n
+		m.keys, m.vals, m.mod = buf[:n:c], buf[c:c+n:2*c], n
 		return m
 	}
-	m.keys, m.vals = buf[:0:n], buf[n:n:2*n]
+	m.keys, m.vals = buf[:0:c], buf[c:c:2*c]
 	for i := 0; i+1 < len(kv); i += 2 {
 		m.Put(kv[i], kv[i+1])
 	}

@@ -23,19 +23,14 @@ const (
 	DefaultDeploymentID      = "dpl001"
 )
 
-// ctxMap is a $context map: a java.util.HashMap (iteration in hash order)
-// whose toString() is "" ([O] LS-CTX, oracle calibration), made of the
-// pairs kv (key, value, …).
-func ctxMap(kv ...vtleval.Value) *vtleval.Map { return ctxMapIn(nil, kv...) }
+// ctxMapIn is a $context map: a java.util.HashMap (iteration in hash
+// order) whose toString() is "" ([O] LS-CTX, oracle calibration), made by
+// a of the pairs kv (key, value, …).
+func ctxMapIn(a *vtleval.Arena, kv ...vtleval.Value) *vtleval.Map { return ctxMapRoom(a, 0, kv...) }
 
-// ctxMapIn is ctxMap with the map made by a (nil: on its own).
-func ctxMapIn(a *vtleval.Arena, kv ...vtleval.Value) *vtleval.Map {
-	var m *vtleval.Map
-	if a == nil {
-		m = vtleval.NewMapFromPairs(kv)
-	} else {
-		m = a.MapFromPairs(kv)
-	}
+// ctxMapRoom is ctxMapIn with room for room more entries (see merge).
+func ctxMapRoom(a *vtleval.Arena, room int, kv ...vtleval.Value) *vtleval.Map {
+	m := a.MapWithRoom(kv, room)
 	m.Hash = true
 	m.Blank = true
 	return m
@@ -58,21 +53,40 @@ func NewContext(r *Request) *vtleval.Map {
 		method = "GET"
 	}
 	// the 8 maps of the defaults in two allocations: identity, the 18
-	// keys of $context, 3 of requestOverride, 1 of responseOverride
+	// keys of $context, 3 of requestOverride, 1 of responseOverride; and
+	// room for what the overrides may add, so that merge's Puts do not
+	// reallocate
+	var maps, entries, room, idRoom int
+	stage := DefaultStage
+	if r.Context != nil {
+		maps, entries = overrideSize(r.Context)
+		room = r.Context.Len()
+		if v, ok := r.Context.GetString("identity"); ok {
+			if m, ok := v.(*vtleval.Map); ok {
+				idRoom = m.Len()
+			}
+		}
+		// $context.path includes the stage ([obs] LS-CTX: /testing/sqs),
+		// so an overridden stage shows in it (unless the path is
+		// overridden too, which merge then puts)
+		if st, ok := r.Context.Get("stage"); ok {
+			stage = vtleval.ToString(st)
+		}
+	}
 	a := new(vtleval.Arena)
-	a.Reserve(8, 2*(len(identityDefaults)/2+18+3+1))
-	id := ctxMapIn(a, identityDefaults...)
+	a.Reserve(8+maps, 2*(len(identityDefaults)/2+18+3+1+entries))
+	id := ctxMapRoom(a, idRoom, identityDefaults...)
 	if ua, ok := r.header("User-Agent"); ok {
 		id.Put("userAgent", ua)
 	}
 	rp := r.resourcePath()
-	c := ctxMapIn(a,
+	c := ctxMapRoom(a, room,
 		"resourceId", DefaultResourceID,
 		"resourcePath", rp,
 		"httpMethod", method,
 		"extendedRequestId", DefaultExtendedRequestID,
 		"requestTime", DefaultRequestTime,
-		"path", r.stagePath(DefaultStage, rp),
+		"path", r.stagePath(stage, rp),
 		"accountId", DefaultAccountID,
 		"protocol", "HTTP/1.1",
 		"requestOverride", ctxMapIn(a, "path", ctxMapIn(a), "header", ctxMapIn(a), "querystring", ctxMapIn(a)),
@@ -87,22 +101,28 @@ func NewContext(r *Request) *vtleval.Map {
 		"apiId", DefaultAPIID,
 	)
 	if r.Context != nil {
-		merge(c, r.Context, true, false)
-		// $context.path includes the stage ([obs] LS-CTX: /testing/sqs), so an
-		// overridden stage shows in it unless the path is overridden too.
-		if _, ok := r.Context.Get("path"); !ok {
-			if st, ok := r.Context.Get("stage"); ok {
-				c.Put("path", r.stagePath(vtleval.ToString(st), rp))
-			}
-		}
+		merge(a, c, r.Context, true, false)
 	}
 	return c
+}
+
+// overrideSize counts the maps of a context override and their entries.
+func overrideSize(m *vtleval.Map) (maps, entries int) {
+	maps, entries = 1, m.Len()
+	m.Entries(func(_, v vtleval.Value) {
+		if sm, ok := v.(*vtleval.Map); ok {
+			n, e := overrideSize(sm)
+			maps, entries = maps+n, entries+e
+		}
+	})
+	return maps, entries
 }
 
 // merge copies overrides into a context map. $context.authorizer values are
 // stringified (apigw.md §3.1: "`1` → `"1"`"); lists keep their elements, and
 // objects (authorizer.claims) keep their structure with string values.
-func merge(dst, src *vtleval.Map, top, inAuthorizer bool) {
+// The maps it adds are made by a, with room for their entries.
+func merge(a *vtleval.Arena, dst, src *vtleval.Map, top, inAuthorizer bool) {
 	src.Entries(func(k, v vtleval.Value) {
 		key, ok := k.(string) // always, for a context read from JSON
 		if !ok {
@@ -113,10 +133,10 @@ func merge(dst, src *vtleval.Map, top, inAuthorizer bool) {
 			cur, _ := dst.GetString(key)
 			dm, ok := cur.(*vtleval.Map)
 			if !ok {
-				dm = ctxMap()
+				dm = ctxMapRoom(a, sm.Len())
 				dst.Put(k, dm)
 			}
-			merge(dm, sm, false, inAuthorizer || top && key == "authorizer")
+			merge(a, dm, sm, false, inAuthorizer || top && key == "authorizer")
 			return
 		}
 		if inAuthorizer && v != nil {

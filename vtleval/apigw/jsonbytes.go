@@ -30,12 +30,12 @@ func compactJSON(s string) (string, bool) {
 	if !w.value(0) {
 		return "", false
 	}
-	if w.out == nil {
+	if w.out.Cap() == 0 {
 		// nothing left out or written otherwise: the text itself
 		return s[w.from:w.p.i], true
 	}
-	w.out = append(w.out, s[w.from:w.p.i]...)
-	return string(w.out), true
+	w.out.WriteString(s[w.from:w.p.i])
+	return w.out.String(), true
 }
 
 // jsonRewriter writes the text as it is but for what it must change: the
@@ -44,7 +44,7 @@ func compactJSON(s string) (string, bool) {
 // (see cut), so that the common text is copied in long runs.
 type jsonRewriter struct {
 	p    fastParser
-	out  []byte
+	out  strings.Builder // empty until cut
 	from int
 	keys []string // the keys of the objects being read, innermost last
 }
@@ -52,10 +52,10 @@ type jsonRewriter struct {
 // cut copies the text from from to i to out, and will copy from j on: the
 // text from i to j is left out or written otherwise.
 func (w *jsonRewriter) cut(i, j int) {
-	if w.out == nil {
-		w.out = make([]byte, 0, len(w.p.s))
+	if w.out.Cap() == 0 {
+		w.out.Grow(len(w.p.s))
 	}
-	w.out = append(w.out, w.p.s[w.from:i]...)
+	w.out.WriteString(w.p.s[w.from:i])
 	w.from = j
 }
 
@@ -200,7 +200,7 @@ func (w *jsonRewriter) value(depth int) bool {
 			// for -0, which is the Integer 0
 			if num == "-0" {
 				w.cut(start, p.i)
-				w.out = append(w.out, '0')
+				w.out.WriteByte('0')
 			}
 		case plainDouble(num):
 		case len(num) <= 18:
@@ -208,13 +208,13 @@ func (w *jsonRewriter) value(depth int) bool {
 			w.cut(start, p.i)
 			f, err := strconv.ParseFloat(num, 64)
 			if err != nil || math.IsInf(f, 0) {
-				w.out = append(w.out, vtleval.JSON(numberValue(num))...)
+				w.out.WriteString(vtleval.JSON(numberValue(num)))
 			} else {
-				w.out = append(w.out, vtleval.FormatDouble(f)...)
+				w.out.WriteString(vtleval.FormatDouble(f))
 			}
 		default:
 			w.cut(start, p.i)
-			w.out = append(w.out, vtleval.JSON(numberValue(num))...)
+			w.out.WriteString(vtleval.JSON(numberValue(num)))
 		}
 		return true
 	default:
@@ -257,7 +257,7 @@ func (w *jsonRewriter) str() (string, bool) {
 		return "", false
 	}
 	w.cut(start-1, p.i)
-	w.out = appendJSONString(w.out, v)
+	w.string(v)
 	return v, true
 }
 
@@ -298,13 +298,13 @@ func (w *jsonRewriter) strText() bool {
 		for i < len(s) && jsonPlainASCII[s[i]] {
 			i++
 		}
-		w.out = append(w.out, s[j:i]...)
+		w.out.WriteString(s[j:i])
 		if i >= len(s) {
 			return false
 		}
 		switch c := s[i]; {
 		case c == '"':
-			w.out = append(w.out, '"')
+			w.out.WriteByte('"')
 			p.i = i + 1
 			w.from = p.i
 			return true
@@ -315,7 +315,8 @@ func (w *jsonRewriter) strText() bool {
 			switch e := s[i+1]; e {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				// written back the same way
-				w.out = append(w.out, '\\', e)
+				w.out.WriteByte('\\')
+				w.out.WriteByte(e)
 				i += 2
 			case 'u':
 				// the fast parser's decoding, then vtleval.JSON's encoding
@@ -324,17 +325,17 @@ func (w *jsonRewriter) strText() bool {
 				if !ok {
 					return false
 				}
-				w.out = vtleval.AppendJSONRune(w.out, r)
+				w.rune(r)
 				i = p.i
 			default:
 				return false
 			}
 		case c < utf8.RuneSelf:
-			w.out = vtleval.AppendJSONRune(w.out, rune(c))
+			w.rune(rune(c))
 			i++
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
-			w.out = vtleval.AppendJSONRune(w.out, r)
+			w.rune(r)
 			i += size
 		}
 	}
@@ -372,11 +373,17 @@ func plainDouble(num string) bool {
 // they stand for: \" \\ \/ \b \f \n \r \t.
 var jsonSameEscape = [256]bool{'"': true, '\\': true, '/': true, 'b': true, 'f': true, 'n': true, 'r': true, 't': true}
 
-// appendJSONString is vtleval.JSON for a string.
-func appendJSONString(b []byte, s string) []byte {
-	b = append(b, '"')
+// rune writes a character as vtleval.JSON writes it.
+func (w *jsonRewriter) rune(r rune) {
+	var buf [8]byte
+	w.out.Write(vtleval.AppendJSONRune(buf[:0], r))
+}
+
+// string writes a string's value as vtleval.JSON does.
+func (w *jsonRewriter) string(s string) {
+	w.out.WriteByte('"')
 	for _, c := range s {
-		b = vtleval.AppendJSONRune(b, c)
+		w.rune(c)
 	}
-	return append(b, '"')
+	w.out.WriteByte('"')
 }

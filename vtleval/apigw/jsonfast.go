@@ -25,14 +25,19 @@ func parseStrictJSON(s string) (v vtleval.Value, ok bool) {
 		return nil, false // bare values and strings: the permissive parser's rules
 	}
 	if len(s) <= 1<<16 {
-		// one block for the document's maps and one for their entries
-		// and the lists' items: at most a map for each brace, a key and
-		// a value for each colon, an item for each comma and bracket,
-		// and not more than the text holds (an entry takes at least 2
-		// bytes of it, a map 3)
-		colons := strings.Count(s, ":")
-		p.arena.Reserve(min(strings.Count(s, "{"), len(s)/3+1),
-			min(2*colons+strings.Count(s, ",")+strings.Count(s, "["), len(s)/2+1))
+		// one block for the document's maps, one for their entries and
+		// the lists' items, and one for the lists: at most a map for
+		// each brace and a list for each bracket, and not more than the
+		// text holds (an entry takes at least 2 bytes of it, a map 3).
+		// The m members of the o non-empty objects and the n items of
+		// the a non-empty lists take 2m+n values; the text has m colons
+		// and (m-o)+(n-a) commas, so 2m+n is colons+commas+o+a, which
+		// braces and brackets bound (colons and commas in strings only
+		// make more)
+		braces, brackets := strings.Count(s, "{"), strings.Count(s, "[")
+		p.arena.Reserve(min(braces, len(s)/3+1),
+			min(strings.Count(s, ":")+strings.Count(s, ",")+braces+brackets, len(s)/2+1))
+		p.arena.ReserveLists(min(brackets, len(s)/2))
 	}
 	v, ok = p.value(0)
 	if !ok {

@@ -312,6 +312,32 @@ func TestContext(t *testing.T) {
 	}
 }
 
+// Overrides of nested maps, new keys and both stage and path: merge fills
+// the room NewContext leaves, and the path follows the stage only when it
+// is not overridden itself.
+func TestContextOverrides(t *testing.T) {
+	tmpl := `$context.stage|$context.path|$context.identity.apiKey|$context.identity.sourceIp|$context.identity.user|` +
+		`$context.authorizer.claims.a.class.simpleName|$context.authorizer.claims.b|$context.x.y|$context.keySet().size()|$context.identity.keySet().size()`
+	for _, c := range []struct{ ctx, want string }{
+		{`{"stage": "s", "path": "/p", "identity": {"apiKey": "k", "sourceIp": "1.2.3.4"}, "authorizer": {"claims": {"a": 1, "b": [1, 2]}}, "x": {"y": "z"}}`,
+			"s|/p|k|1.2.3.4||String|[1, 2]|z|20|13"},
+		{`{"stage": null, "identity": {"user": "u"}}`, "|/null/7||203.0.113.10|u||||18|12"},
+		{`{"stage": 5}`, "5|/5/7||203.0.113.10|||||18|12"},
+	} {
+		req, err := RequestFromJSON([]byte(`{"context": ` + c.ctx + `, "path": {"id": "7"}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := RenderRequestTemplate("t", tmpl, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out != c.want {
+			t.Errorf("%s:\ngot  %q\nwant %q", c.ctx, out, c.want)
+		}
+	}
+}
+
 // Nested loops within the 1000-iteration quota could run for minutes; the
 // step budget stops them with an error instead (never a hang).
 func TestStepBudget(t *testing.T) {
@@ -342,11 +368,11 @@ func TestEnvVarAgreesWithVars(t *testing.T) {
 	}
 }
 
-// $input.params() reuses a request's boxed parameters from render to
-// render; a request whose parameters changed, in place or in a copy, must
-// show the new ones.
+// $input.params() and $stageVariables reuse a request's boxed parameters
+// from render to render; a request whose parameters changed, in place or
+// in a copy, must show the new ones.
 func TestParamsFollowRequestChanges(t *testing.T) {
-	tmpl, err := Parse("t", "$input.params().path $input.params().header")
+	tmpl, err := Parse("t", "$input.params().path $input.params().header $stageVariables")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -358,21 +384,28 @@ func TestParamsFollowRequestChanges(t *testing.T) {
 		}
 		return out
 	}
-	r := &Request{Path: Params{{"a", "1"}}, Header: Params{{"h", "x"}}}
-	if got, want := render(r), "{a=1} {h=x}"; got != want {
+	r := &Request{Path: Params{{"a", "1"}}, Header: Params{{"h", "x"}}, StageVariables: Params{{"s", "5"}}}
+	if got, want := render(r), "{a=1} {h=x} {s=5}"; got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 	r.Path[0].Value = strings.Repeat("2", 1) // a new string in the same slot
 	r.Header.Set("h", "y")
-	if got, want := render(r), "{a=2} {h=y}"; got != want {
+	r.StageVariables[0].Value = strings.Repeat("6", 1)
+	if got, want := render(r), "{a=2} {h=y} {s=6}"; got != want {
 		t.Errorf("after changing the parameters in place: got %q, want %q", got, want)
 	}
 	c := *r
 	c.Path = Params{{"a", "3"}, {"b", "4"}}
-	if got, want := render(&c), "{a=3, b=4} {h=y}"; got != want {
+	c.StageVariables = Params{{"s", "7"}, {"t", "8"}}
+	if got, want := render(&c), "{a=3, b=4} {h=y} {s=7, t=8}"; got != want {
 		t.Errorf("a copy with other parameters: got %q, want %q", got, want)
 	}
-	if got, want := render(r), "{a=2} {h=y}"; got != want {
+	if got, want := render(r), "{a=2} {h=y} {s=6}"; got != want {
 		t.Errorf("the original after its copy changed: got %q, want %q", got, want)
+	}
+	env := NewRequestEnv(r)
+	env.Stage = Params{{"z", "9"}}
+	if got, err := Render(tmpl, env); err != nil || got != "{a=2} {h=y} {z=9}" {
+		t.Errorf("an environment with its own stage variables: got %q (%v)", got, err)
 	}
 }

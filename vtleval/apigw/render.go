@@ -88,7 +88,17 @@ type lazyContext struct {
 
 type lazyStage struct{ e *Env }
 
-func (l *lazyStage) Resolve() vtleval.Value { return l.e.Stage.toMap() }
+// Resolve builds $stageVariables, from the request's boxed strings while
+// they are the environment's.
+func (l *lazyStage) Resolve() vtleval.Value {
+	e := l.e
+	if r := e.ctx.req; r != nil {
+		if b := r.boxedParams(); sameStrings(b.stage, e.Stage) {
+			return vtleval.NewMapFromPairs(b.stage)
+		}
+	}
+	return e.Stage.toMap()
+}
 
 type lazyCtx struct{ e *Env }
 

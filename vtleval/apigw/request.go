@@ -69,22 +69,23 @@ type Request struct {
 	boxed atomic.Value // *boxedParams (an atomic.Value, which a copy of the request may share)
 }
 
-// boxedParams holds a request's parameters as engine values (name, value,
-// name, …), which $input.params() copies into each render's maps: boxing
-// every string anew for every render would be most of their cost. It is
-// used only while the request's parameters are still the very strings it
-// was made of.
+// boxedParams holds a request's parameters and stage variables as engine
+// values (name, value, name, …), which $input.params() and
+// $stageVariables copy into each render's maps: boxing every string anew
+// for every render would be most of their cost. It is used only while the
+// request's parameters are still the very strings it was made of.
 type boxedParams struct {
-	path, query, header []vtleval.Value
+	path, query, header, stage []vtleval.Value
 }
 
 // boxedParams returns the boxed parameters of r, making them if r has none
 // or changed since.
 func (r *Request) boxedParams() *boxedParams {
-	if b, _ := r.boxed.Load().(*boxedParams); b != nil && sameStrings(b.path, r.Path) && sameStrings(b.query, r.Query) && sameStrings(b.header, r.Header) {
+	if b, _ := r.boxed.Load().(*boxedParams); b != nil && sameStrings(b.path, r.Path) && sameStrings(b.query, r.Query) &&
+		sameStrings(b.header, r.Header) && sameStrings(b.stage, r.StageVariables) {
 		return b
 	}
-	b := &boxedParams{path: r.Path.pairs(), query: r.Query.pairs(), header: r.Header.pairs()}
+	b := &boxedParams{path: r.Path.pairs(), query: r.Query.pairs(), header: r.Header.pairs(), stage: r.StageVariables.pairs()}
 	r.boxed.Store(b)
 	return b
 }
