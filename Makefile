@@ -6,7 +6,7 @@ GO      ?= go
 GINKGO  := $(GO) tool ginkgo
 PKGS    := ./...
 
-.PHONY: all run test check fmt vet suites goldens goldens-check fuzz docs bench bench-compare bench-scaling bench-cases difftest build install
+.PHONY: all run test check fmt vet suites goldens goldens-check fuzz docs bench bench-compare bench-scaling bench-cases difftest build install pgo
 
 all: check
 
@@ -66,6 +66,10 @@ docs:
 ## bench: Go benchmarks for parse and render
 bench:
 	$(GO) test ./vtleval/... -run '^$$' -bench . -benchmem
+
+## pgo: re-record cmd/vtlcheck/default.pgo, the profile go build uses to optimise the vtlcheck binary
+pgo:
+	bash tools/pgo.sh
 
 ## bench-compare: testdata/bench on Apache Velocity 1.7 and vtlcheck side by side (~5 min, Java 17; BEST=3: fastest of 3 runs each)
 bench-compare:
