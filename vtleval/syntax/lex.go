@@ -404,6 +404,7 @@ type lexer struct {
 	inSet          bool
 
 	specials []string // special tokens waiting for the next token
+	eof      *token   // the EOF token, once returned
 }
 
 // newLexer returns a lexer of src, which must be valid UTF-8.
@@ -915,6 +916,7 @@ func (l *lexer) next() (*token, error) {
 			t := l.newToken()
 			*t = token{kind: tokEOF, pos: int32(l.pos), end: int32(l.pos)}
 			l.takeSpecials(t)
+			l.eof = t
 			return t, nil
 		}
 		var best tokKind

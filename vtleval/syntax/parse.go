@@ -393,11 +393,13 @@ func (p *parser) peek(k int) *token {
 
 // peekMore is peek when the token is not lexed yet.
 func (p *parser) peekMore(k int) *token {
+	var t *token
 	for p.lex.ntok <= p.i+k {
-		if n := p.lex.ntok; n > 0 && p.lex.tok(n-1).kind == tokEOF {
-			return p.lex.tok(n - 1)
+		if p.lex.eof != nil {
+			return p.lex.eof // every token past the end is the end
 		}
-		_, err := p.lex.next()
+		var err error
+		t, err = p.lex.next()
 		if err != nil {
 			le := err.(*lexError)
 			if le.eof {
@@ -406,6 +408,9 @@ func (p *parser) peekMore(k int) *token {
 			c, _ := utf8.DecodeRuneInString(p.lex.src[le.pos:])
 			p.errorf(le.pos, "unexpected %q (lexical error)", string(c))
 		}
+	}
+	if t != nil {
+		return t // each turn lexed one token: the last is token p.i+k
 	}
 	return p.lex.tok(p.i + k)
 }
