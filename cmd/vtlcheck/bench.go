@@ -100,7 +100,7 @@ func cmdBench(args []string, stdout, stderr io.Writer) int {
 	if *mode == "apigw" {
 		var data []byte
 		if *reqFile != "" {
-			if data, err = os.ReadFile(*reqFile); err != nil {
+			if data, err = readRequest(*reqFile); err != nil {
 				return fail(err)
 			}
 		}

@@ -46,3 +46,22 @@ func TestBench(t *testing.T) {
 		t.Errorf("--parse-only with --parse-each: exit %d, stderr %q; want 2 and the usage", code, stderr.String())
 	}
 }
+
+// An empty --request file is refused by render and bench alike, naming the
+// file, rather than taken as a request without parameters or body.
+func TestEmptyRequestFile(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "empty.json")
+	if err := os.WriteFile(empty, []byte(" \n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	tmpl := "../../testdata/bench/error.response.vm"
+	want := empty + ": empty request file (write {} for a request with no parameters or body)"
+	var stdout, stderr bytes.Buffer
+	if code := cmdRender([]string{"--template", tmpl, "--request", empty}, nil, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), want) {
+		t.Errorf("render: exit %d, stderr %q; want 1 and %q", code, stderr.String(), want)
+	}
+	stderr.Reset()
+	if code := cmdBench([]string{"--template", tmpl, "--request", empty}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), want) {
+		t.Errorf("bench: exit %d, stderr %q; want 1 and %q", code, stderr.String(), want)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -59,7 +60,7 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var out string
 	if *req != "" {
-		data, err := os.ReadFile(*req)
+		data, err := readRequest(*req)
 		if err != nil {
 			fmt.Fprintf(stderr, "vtlcheck: %v\n", err)
 			return 1
@@ -169,6 +170,21 @@ func renderOne(in renderLine, line int, cfg *vtleval.Config) (*string, string) {
 
 // fileErr prefixes an error with the file it is about: "file:line:col: msg"
 // when the error starts with a position, else "file: msg".
+// readRequest reads a --request file. An empty file is an error: the
+// library takes an empty document as "no request", which from a file named
+// on the command line is far more likely a mistake (a benchmark once
+// measured an empty body that way).
+func readRequest(file string) ([]byte, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s: empty request file (write {} for a request with no parameters or body)", file)
+	}
+	return data, nil
+}
+
 func fileErr(file string, err error) string {
 	msg := err.Error()
 	if msg != "" && msg[0] >= '0' && msg[0] <= '9' {
