@@ -279,7 +279,7 @@ func (t *Template) initExpr(f *syntax.File, e syntax.Expr) error {
 		return t.init(f, e.Nodes)
 	case *syntax.Ref:
 		e.Slot = t.slot(e.Root)
-		if e.SetName != "" {
+		if e.SetName != "" && e.SetName != e.Root {
 			t.slot(e.SetName)
 		}
 		for _, p := range e.Parts {

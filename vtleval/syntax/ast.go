@@ -43,20 +43,21 @@ const (
 // Ref is a reference: a variable followed by properties, method calls and
 // indexes. The string fields reproduce what ASTReference computes at init.
 type Ref struct {
-	P          Pos
+	P Pos
+	// Slot is set by the evaluator when it initialises the template: the
+	// root variable's slot among the template's variables, plus one.
+	Slot       int32
 	Kind       RefKind
+	Escaped    bool   // an odd number of backslashes precedes it
+	Computable bool   // false for the $\! form, which is never evaluated
 	Root       string // the variable name
 	Parts      []RefPart
-	Escaped    bool   // an odd number of backslashes precedes it
 	EscPrefix  string // half of the leading backslashes
 	MorePrefix string // text between the backslashes and the $ (from MORE rules)
 	NullString string // printed when the value is null
 	Literal    string // the reference as written
-	Computable bool   // false for the $\! form, which is never evaluated
 	SetName    string // the name #set assigns to when there are no parts
-	// Slot is set by the evaluator when it initialises the template: the
-	// root variable's slot among the template's variables, plus one.
-	Slot int32
+	// (the small fields first: 136 bytes rather than 160)
 }
 
 // PartKind is the kind of a reference part.

@@ -179,21 +179,36 @@ func (l *lexer) str1(s string) int32 {
 	return int32(len(l.strs) - 1)
 }
 
+// addSpecial records a special token (the text of a terminated reference
+// or directive) for the next token. Most are empty (a reference ended by a
+// character that is not part of it): those only count.
+func (l *lexer) addSpecial(s string) {
+	l.nSpecials++
+	l.lastEmpty = s == ""
+	if s != "" {
+		l.specials = append(l.specials, s)
+	}
+}
+
 // takeSpecials hands the special tokens waiting to t and empties the list
 // (clearing it, so that a pooled lexer holds no source).
 func (l *lexer) takeSpecials(t *token) {
-	if len(l.specials) == 0 {
+	if l.nSpecials == 0 {
 		return
 	}
-	l.setSpecials(t, l.specials)
-	clear(l.specials)
-	l.specials = l.specials[:0]
+	t.hasSpecial = true
+	if len(l.specials) > 0 {
+		l.setSpecials(t, l.specials, l.lastEmpty)
+		clear(l.specials)
+		l.specials = l.specials[:0]
+	}
+	l.nSpecials = 0
 }
 
-// setSpecials records the special tokens that came before t.
-func (l *lexer) setSpecials(t *token, specials []string) {
-	t.hasSpecial = true
-	if strings.HasPrefix(specials[len(specials)-1], "##") {
+// setSpecials records the non-empty special tokens that came before t;
+// lastEmpty says an empty one came after them.
+func (l *lexer) setSpecials(t *token, specials []string, lastEmpty bool) {
+	if !lastEmpty && strings.HasPrefix(specials[len(specials)-1], "##") {
 		t.skipPrefix = true
 	} else if p := specialText(specials); p != "" {
 		t.pfx = l.str1(p)
@@ -403,8 +418,11 @@ type lexer struct {
 	inComment      bool
 	inSet          bool
 
-	specials []string // special tokens waiting for the next token
-	eof      *token   // the EOF token, once returned
+	// special tokens waiting for the next token (see addSpecial)
+	specials  []string
+	nSpecials int
+	lastEmpty bool
+	eof       *token // the EOF token, once returned
 }
 
 // newLexer returns a lexer of src, which must be valid UTF-8.
@@ -951,14 +969,14 @@ func (l *lexer) next() (*token, error) {
 			continue
 		case tokRefTerminator:
 			l.pos-- // backup(1)
-			l.specials = append(l.specials, l.image(start, l.pos))
+			l.addSpecial(l.image(start, l.pos))
 			l.inReference = false
 			l.pop()
 			start = l.pos
 			continue
 		case tokDirTerminator:
 			l.pos--
-			l.specials = append(l.specials, l.image(start, l.pos))
+			l.addSpecial(l.image(start, l.pos))
 			l.inDirective = false
 			l.pop()
 			start = l.pos
