@@ -32,6 +32,22 @@ type arena struct {
 	blockArr   [4][]Node
 
 	macros map[string]bool // macros the template defines (nil: none yet)
+
+	// lexers[d] lexes the interpolated string literals at depth d: a
+	// literal's sub-parse ends before the next one at its depth begins.
+	// They stay with the arena's stacks when a parse state is reused.
+	lexers []*lexer
+}
+
+// lexer returns the lexer for an interpolated string literal src in a
+// parser at depth depth.
+func (a *arena) lexer(depth int, src string) *lexer {
+	for len(a.lexers) <= depth {
+		a.lexers = append(a.lexers, new(lexer))
+	}
+	l := a.lexers[depth]
+	l.reset(src)
+	return l
 }
 
 // sizeFor sizes the arena's first blocks for a parse of src, so that most

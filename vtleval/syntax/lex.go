@@ -425,13 +425,6 @@ type lexer struct {
 	eof       *token // the EOF token, once returned
 }
 
-// newLexer returns a lexer of src, which must be valid UTF-8.
-func newLexer(src string) *lexer {
-	l := &lexer{}
-	l.reset(src)
-	return l
-}
-
 // reset makes l a new lexer of src, keeping the memory it has.
 func (l *lexer) reset(src string) {
 	*l = lexer{

@@ -269,6 +269,9 @@ func (st *parseState) clean() {
 	a.refs, a.texts, a.nodes, a.parts, a.exprs, a.blocks = nil, nil, nil, nil, nil, nil
 	a.refsLeft, a.nRefs, a.nTexts, a.nNodes, a.nParts, a.nExprs, a.nBlocks = 0, 0, 0, 0, 0, 0, 0
 	a.macros = nil
+	for _, l := range a.lexers {
+		l.release()
+	}
 }
 
 // conv converts between byte and character offsets of the file, moving a
@@ -1329,7 +1332,7 @@ func (p *parser) stringLiteral() Expr {
 		if p.depth > 50 {
 			p.errorf(int(t.pos), "string literals nested too deeply")
 		}
-		sub := &parser{file: p.file, lex: newLexer(src),
+		sub := &parser{file: p.file, lex: p.arena.lexer(p.depth, src),
 			isMacro: p.isMacro, depth: p.depth + 1,
 			sub: true, base: p.charBase(int(t.pos)) + 1, conv: p.conv, arena: p.arena}
 		n.Nodes = sub.process()
