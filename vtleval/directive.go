@@ -476,16 +476,6 @@ func (st *state) childCount(n *syntax.Directive) int {
 	return len(n.Args)
 }
 
-// holds reports whether the global variable name is set to the boolean v.
-func (st *state) holds(sc *scope, name string, slot int32, v bool) bool {
-	cur, err := sc.get(name, slot)
-	if err != nil {
-		return false
-	}
-	b, ok := cur.(bool)
-	return ok && b == v
-}
-
 // foreachFrame holds what one #foreach needs, allocated together.
 type foreachFrame struct {
 	scope foreachScope
@@ -586,13 +576,8 @@ func (st *state) foreach(sc *scope, f *syntax.File, n *syntax.Directive) error {
 			break
 		}
 		hasNext := iter.hasNext()
-		// Writing the value the variable already holds changes nothing in
-		// the global context (a macro frame also copies it to its own
-		// variables, so there it is always written). velocityHasNext stays
-		// true for all but the last element: skip the map write.
-		if sc.kind != globalScope || !st.holds(sc, "velocityHasNext", slotVelocityHasNext, hasNext) {
-			sc.put("velocityHasNext", slotVelocityHasNext, hasNext)
-		}
+		// a slot of every template: in the global context, one store
+		sc.put("velocityHasNext", slotVelocityHasNext, hasNext)
 		sc.put(key, keySlot, it)
 		fs.index++
 		fs.hasNext = hasNext

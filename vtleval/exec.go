@@ -1060,6 +1060,10 @@ func (st *state) renderRef(sc *scope, f *syntax.File, r *syntax.Ref) error {
 		ns := st.nullString(sc, r)
 		return st.write(r.EscPrefix + r.EscPrefix + r.MorePrefix + ns)
 	}
+	if r.EscPrefix == "" && r.MorePrefix == "" {
+		// the usual reference: its text alone, without a concatenation
+		return st.write(ToString(v))
+	}
 	return st.write(r.EscPrefix + r.MorePrefix + ToString(v))
 }
 

@@ -2,6 +2,7 @@ package vtleval
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"math/big"
 	"sort"
@@ -143,15 +144,21 @@ func (a *Arena) ReserveLists(n int) {
 // MapFromPairs is NewMapFromPairs.
 func (a *Arena) MapFromPairs(kv []Value) *Map { return a.MapWithRoom(kv, 0) }
 
-// MapWithRoom is MapFromPairs with room for room more entries, which Put
-// then adds without allocating.
-func (a *Arena) MapWithRoom(kv []Value, room int) *Map {
+// newMap returns a zero map from the arena's block.
+func (a *Arena) newMap() *Map {
 	if len(a.maps) == 0 {
 		a.nMaps = min(max(2*a.nMaps, 2), 64)
 		a.maps = make([]Map, a.nMaps)
 	}
 	m := &a.maps[0]
 	a.maps = a.maps[1:]
+	return m
+}
+
+// MapWithRoom is MapFromPairs with room for room more entries, which Put
+// then adds without allocating.
+func (a *Arena) MapWithRoom(kv []Value, room int) *Map {
+	m := a.newMap()
 	n := len(kv) / 2
 	c := n + room
 	buf := a.values(2 * c)
@@ -169,6 +176,42 @@ func (a *Arena) MapWithRoom(kv []Value, room int) *Map {
 		m.Put(kv[i], kv[i+1])
 	}
 	return m
+}
+
+// CloneTree returns a copy of m made by a, as m would be after the same
+// Puts and Removes (its entries in order, its capacity, its mod count),
+// in which each value that is a *Map is itself copied, recursively; other
+// values are shared. m must not contain itself. It is for a host that
+// would build the same maps for every render: it builds them once and
+// hands out copies. TreeSize gives what Reserve needs for a copy.
+func (a *Arena) CloneTree(m *Map) *Map {
+	c := a.newMap()
+	n, ck, cv := len(m.keys), cap(m.keys), cap(m.vals)
+	buf := a.values(ck + cv)
+	copy(buf, m.keys)
+	copy(buf[ck:], m.vals)
+	*c = Map{keys: buf[:n:ck], vals: buf[ck : ck+n : ck+cv], Hash: m.Hash, Blank: m.Blank, mod: m.mod}
+	if m.idx != nil {
+		c.idx = maps.Clone(m.idx)
+	}
+	for i, v := range c.vals {
+		if sm, ok := v.(*Map); ok {
+			c.vals[i] = a.CloneTree(sm)
+		}
+	}
+	return c
+}
+
+// TreeSize counts the maps CloneTree(m) makes and the values it takes.
+func TreeSize(m *Map) (nMaps, nValues int) {
+	nMaps, nValues = 1, cap(m.keys)+cap(m.vals)
+	for _, v := range m.vals {
+		if sm, ok := v.(*Map); ok {
+			n, vs := TreeSize(sm)
+			nMaps, nValues = nMaps+n, nValues+vs
+		}
+	}
+	return nMaps, nValues
 }
 
 // distinctStringKeys reports whether the keys of the pairs kv are strings,

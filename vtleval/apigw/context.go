@@ -2,6 +2,7 @@ package apigw
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/vtlcheck/vtlcheck/vtleval"
@@ -47,7 +48,115 @@ var identityDefaults = []vtleval.Value{
 // NewContext builds $context for a request (apigw.md §3.1). The key set is
 // the one AWS showed for a request without authorizer; identity fields that
 // are not set are "".
+//
+// It is a copy of the request's prototype (see contextProto): copying the
+// maps costs a fraction of building them.
 func NewContext(r *Request) *vtleval.Map {
+	p := r.contextProto()
+	a := new(vtleval.Arena)
+	a.Reserve(p.maps, p.values)
+	return a.CloneTree(p.m)
+}
+
+// ctxProto is the $context buildContext made for a request, with what it
+// made it of: the request's fields it read, as they were.
+type ctxProto struct {
+	m             *vtleval.Map // never handed out: renders get copies
+	maps, values  int          // what a copy takes from an arena
+	method, rpath string
+	userAgent     string
+	hasUA         bool
+	path          Params
+	override      *vtleval.Map
+	snap          []vtleval.Value // override's entries (see appendOverride)
+}
+
+// contextProto returns the prototype of r's $context, building it when r
+// has none or changed since (a request's fields may be changed between
+// renders, its context override in place).
+func (r *Request) contextProto() *ctxProto {
+	ua, hasUA := r.header("User-Agent")
+	if p, _ := r.ctx.Load().(*ctxProto); p != nil && p.madeOf(r, ua, hasUA) {
+		return p
+	}
+	p := &ctxProto{
+		m:      buildContext(r, ua, hasUA),
+		method: r.Method, rpath: r.ResourcePath, userAgent: ua, hasUA: hasUA,
+		path: slices.Clone(r.Path), override: r.Context,
+	}
+	if r.Context != nil {
+		p.snap = appendOverride(nil, r.Context)
+	}
+	p.maps, p.values = vtleval.TreeSize(p.m)
+	r.ctx.Store(p)
+	return p
+}
+
+// madeOf reports whether p was built from what r holds now.
+func (p *ctxProto) madeOf(r *Request, ua string, hasUA bool) bool {
+	if r.Method != p.method || r.ResourcePath != p.rpath || ua != p.userAgent || hasUA != p.hasUA ||
+		!slices.Equal(r.Path, p.path) || r.Context != p.override {
+		return false
+	}
+	if r.Context == nil {
+		return true
+	}
+	rest, ok := sameOverride(p.snap, r.Context)
+	return ok && len(rest) == 0
+}
+
+// appendOverride appends to snap what sameOverride compares of a context
+// override m: its size, then its entries, each map's entries after it.
+func appendOverride(snap []vtleval.Value, m *vtleval.Map) []vtleval.Value {
+	snap = append(snap, m.Len())
+	m.Entries(func(k, v vtleval.Value) {
+		snap = append(snap, k, v)
+		if sm, ok := v.(*vtleval.Map); ok {
+			snap = appendOverride(snap, sm)
+		}
+	})
+	return snap
+}
+
+// sameOverride reports whether m holds what appendOverride recorded at the
+// start of snap, and returns the rest of snap.
+func sameOverride(snap []vtleval.Value, m *vtleval.Map) ([]vtleval.Value, bool) {
+	if len(snap) == 0 || snap[0] != vtleval.Value(m.Len()) {
+		return nil, false
+	}
+	snap = snap[1:]
+	ok := true
+	m.Entries(func(k, v vtleval.Value) {
+		if !ok {
+			return
+		}
+		if len(snap) < 2 || !sameValue(snap[0], k) || !sameValue(snap[1], v) {
+			ok = false
+			return
+		}
+		snap = snap[2:]
+		if sm, isMap := v.(*vtleval.Map); isMap {
+			snap, ok = sameOverride(snap, sm)
+		}
+	})
+	return snap, ok
+}
+
+// sameValue reports whether a and b are equal strings, booleans, nulls,
+// Integers, Longs or Doubles (NaN is not), or the same map or list; false
+// for other kinds, which then always rebuild the prototype (a number
+// object buildContext turned into text could have changed in place).
+func sameValue(a, b vtleval.Value) bool {
+	switch a.(type) {
+	case nil, string, bool, int32, int64, float64, *vtleval.Map, *vtleval.List:
+		return a == b
+	}
+	return false
+}
+
+// buildContext builds $context for NewContext, with the request's
+// User-Agent header.
+func buildContext(r *Request, ua string, hasUA bool) *vtleval.Map {
 	method := r.Method
 	if method == "" {
 		method = "GET"
@@ -76,7 +185,7 @@ func NewContext(r *Request) *vtleval.Map {
 	a := new(vtleval.Arena)
 	a.Reserve(8+maps, 2*(len(identityDefaults)/2+18+3+1+entries))
 	id := ctxMapRoom(a, idRoom, identityDefaults...)
-	if ua, ok := r.header("User-Agent"); ok {
+	if hasUA {
 		id.Put("userAgent", ua)
 	}
 	rp := r.resourcePath()

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/vtlcheck/vtlcheck/vtleval"
 )
 
 // Each test names the section of ../shared/spec/apigw.md (copied into the
@@ -336,6 +338,67 @@ func TestContextOverrides(t *testing.T) {
 			t.Errorf("%s:\ngot  %q\nwant %q", c.ctx, out, c.want)
 		}
 	}
+}
+
+// NewContext copies a prototype it keeps in the request: a render that
+// changes $context must not reach the next one, and each change to the
+// request between renders (its fields, its context override in place,
+// nested maps included) must show as it does for a request never rendered.
+func TestContextPrototype(t *testing.T) {
+	tmpl := `$context.httpMethod|$context.resourcePath|$context.path|$context.identity.userAgent|$context.identity.sourceIp|` +
+		`$context.authorizer.n|$context.x|$context.keySet().size()|$context.identity.keySet().size()|$context.requestOverride.header|` +
+		`$context.keySet()#set($context.identity.sourceIp = "changed")#set($context.requestOverride.header.h = "v")#set($context.x = "set")`
+	req, err := RequestFromJSON([]byte(`{"method": "POST", "path": {"id": "7"}, "header": {"User-Agent": "ua"},
+		"context": {"identity": {"sourceIp": "1.1.1.1"}, "authorizer": {"n": 1}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(step string) {
+		t.Helper()
+		// a request with the same fields and no prototype yet
+		fresh := &Request{Method: req.Method, ResourcePath: req.ResourcePath, Path: req.Path, Header: req.Header, Context: req.Context}
+		want, err := RenderRequestTemplate("t", tmpl, fresh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 2 {
+			got, err := RenderRequestTemplate("t", tmpl, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != want {
+				t.Errorf("%s, render %d:\ngot  %q\nwant %q", step, i+1, got, want)
+			}
+		}
+		if got, want := vtleval.JSON(NewContext(req)), vtleval.JSON(NewContext(fresh)); got != want {
+			t.Errorf("%s: NewContext\ngot  %s\nwant %s", step, got, want)
+		}
+	}
+	check("first")
+	id, _ := req.Context.Get("identity")
+	id.(*vtleval.Map).Put("sourceIp", "2.2.2.2")
+	check("nested value replaced")
+	auth, _ := req.Context.Get("authorizer")
+	auth.(*vtleval.Map).Put("n", int32(2))
+	check("authorizer value replaced")
+	req.Context.Put("x", "added")
+	check("key added")
+	req.Context.Put("x", "replaced")
+	check("value replaced")
+	req.Context.Remove("x")
+	check("key removed")
+	req.Context.Put("authorizer", vtleval.NewMapFromPairs([]vtleval.Value{"n", "3"}))
+	check("map replaced")
+	req.Method = "PUT"
+	check("method")
+	req.Path = Params{{"id", "8"}, {"j", "9"}}
+	check("path")
+	req.ResourcePath = "/r/{id}"
+	check("resource path")
+	req.Header = Params{{"user-agent", "other"}}
+	check("user agent")
+	req.Context = nil
+	check("no override")
 }
 
 // Nested loops within the 1000-iteration quota could run for minutes; the

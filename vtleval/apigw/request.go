@@ -67,6 +67,7 @@ type Request struct {
 	Context *vtleval.Map
 
 	boxed atomic.Value // *boxedParams (an atomic.Value, which a copy of the request may share)
+	ctx   atomic.Value // *ctxProto, likewise
 }
 
 // boxedParams holds a request's parameters and stage variables as engine

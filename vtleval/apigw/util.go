@@ -55,46 +55,80 @@ func illegalArgument(msg string) error {
 //
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html#util-template-reference
 func EscapeJavaScript(s string) string {
-	plain := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7e || c == '\'' || c == '"' || c == '\\' || c == '/' {
-			plain = false
-			break
-		}
+	i := 0
+	for i < len(s) && jsPlain(s[i]) {
+		i++
 	}
-	if plain {
+	if i == len(s) {
 		// printable ASCII with nothing to escape: the text itself
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4)
-	for _, c := range javaChars(s) {
-		switch {
-		case c > 0x7f:
-			writeUnicodeEscape(&b, c)
-		case c < 0x20:
-			switch c {
-			case '\b':
-				b.WriteString(`\b`)
-			case '\n':
-				b.WriteString(`\n`)
-			case '\t':
-				b.WriteString(`\t`)
-			case '\f':
-				b.WriteString(`\f`)
-			case '\r':
-				b.WriteString(`\r`)
-			default:
-				writeUnicodeEscape(&b, c)
-			}
-		case c == '\'' || c == '"' || c == '\\' || c == '/':
-			b.WriteByte('\\')
-			b.WriteByte(byte(c))
-		default:
-			b.WriteByte(byte(c))
+	if !isASCII(s[i:]) {
+		for _, c := range javaChars(s) {
+			writeJSEscaped(&b, c)
 		}
+		return b.String()
+	}
+	// ASCII: each byte is a UTF-16 unit; copy the runs that need no
+	// escape as they are
+	b.WriteString(s[:i])
+	for i < len(s) {
+		writeJSEscaped(&b, uint16(s[i]))
+		i++
+		j := i
+		for j < len(s) && jsPlain(s[j]) {
+			j++
+		}
+		b.WriteString(s[i:j])
+		i = j
 	}
 	return b.String()
+}
+
+// jsPlain reports whether c is printable ASCII that escapeJavaScript
+// copies as it is (0x7F, copied too, is left to writeJSEscaped).
+func jsPlain(c byte) bool {
+	return c >= 0x20 && c <= 0x7e && c != '\'' && c != '"' && c != '\\' && c != '/'
+}
+
+// isASCII reports whether s has no byte above 0x7F.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// writeJSEscaped writes the UTF-16 unit c as escapeJavaScript does.
+func writeJSEscaped(b *strings.Builder, c uint16) {
+	switch {
+	case c > 0x7f:
+		writeUnicodeEscape(b, c)
+	case c < 0x20:
+		switch c {
+		case '\b':
+			b.WriteString(`\b`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			writeUnicodeEscape(b, c)
+		}
+	case c == '\'' || c == '"' || c == '\\' || c == '/':
+		b.WriteByte('\\')
+		b.WriteByte(byte(c))
+	default:
+		b.WriteByte(byte(c))
+	}
 }
 
 const upperHex = "0123456789ABCDEF"
