@@ -1021,10 +1021,10 @@ var wordOnly, preWord [128]bool
 // frequent cases, which it decides from a character or two instead of
 // trying the rules one by one; 0 when it cannot tell. Each case names the
 // rules that can start there (the dispatch list) and why this one wins:
-//   - DEFAULT, a character other than '$', '#', '\\', ' ', '\t': only TEXT.
-//   - a reference state, a letter or '_' other than 't' and 'f' (true,
-//     false): IDENTIFIER; REFERENCE_TERMINATOR (one character, a later
-//     rule) loses the tie.
+//   - DEFAULT, a character other than '$', '#', '\\': only TEXT, or
+//     SET_DIRECTIVE from blanks (see below).
+//   - a reference state, a letter or '_': IDENTIFIER (but see below);
+//     REFERENCE_TERMINATOR (one character, a later rule) loses the tie.
 //   - any state, '$' then a letter, '_' or '{': the MORE rule "$" (one
 //     character). "$!" needs a '!', the empty-index rules "$[", "$.";
 //     SKIP, MORE-any and the terminators match one character and come later.
@@ -1044,6 +1044,13 @@ var wordOnly, preWord [128]bool
 //     EQUALS. PRE_DIRECTIVE, a letter in preWord: WORD.
 //   - a comment or #[[ ]]#: a run of characters no rule but SKIP (or
 //     MORE-any) can start is what as many one-character matches give.
+//   - a reference state, an identifier other than "true" and "false"
+//     (which the earlier TRUE and FALSE rules take on a tie): IDENTIFIER.
+//   - PRE_DIRECTIVE, a word starting with 'e' or 'i': END, ELSE (with the
+//     blanks and newline after them), ELSEIF or IF when the word is just
+//     that (they tie with or outlast WORD and come first), else WORD.
+//   - DEFAULT, "#s": SET_DIRECTIVE when "#set" and '(' follow, else the
+//     MORE rule "#"; blanks not followed by '#': TEXT.
 func (l *lexer) quick() (tokKind, int) {
 	i := l.pos
 	c := l.src[i]
@@ -1056,14 +1063,21 @@ func (l *lexer) quick() (tokKind, int) {
 		}
 		return 0, 0
 	case '#':
-		if d := l.at(i + 1); isLetter(d) && d != 's' {
+		d := l.at(i + 1)
+		switch {
+		case isLetter(d) && d != 's':
+			return tokMoreHash, 1
+		case d == 's' && l.state == stDefault:
+			if n := l.match(tokSetDirective, i); n > 0 {
+				return tokSetDirective, n
+			}
 			return tokMoreHash, 1
 		}
 		return 0, 0
 	}
 	switch l.state {
 	case stDefault:
-		if !textByte[c] || c == ' ' || c == '\t' {
+		if !textByte[c] || (c == ' ' || c == '\t') && l.at(l.blanks(i)) == '#' {
 			return 0, 0
 		}
 		j := i + 1
@@ -1075,10 +1089,13 @@ func (l *lexer) quick() (tokKind, int) {
 		switch {
 		case c >= utf8.RuneSelf:
 			return 0, 0
-		case isLetter(rune(c)) && c != 't' && c != 'f' || c == '_':
+		case isLetter(rune(c)) || c == '_':
 			j := i + 1
 			for j < len(l.src) && identByte[l.src[j]] {
 				j++
+			}
+			if w := l.src[i:j]; w == "true" || w == "false" {
+				return 0, 0
 			}
 			return tokIdentifier, j - i
 		case c == '.':
@@ -1130,8 +1147,22 @@ func (l *lexer) quick() (tokKind, int) {
 			return tokWord, l.wordLen(i)
 		}
 	case stPreDirective:
-		if c < utf8.RuneSelf && preWord[c] {
+		switch {
+		case c < utf8.RuneSelf && preWord[c]:
 			return tokWord, l.wordLen(i)
+		case c == 'e' || c == 'i':
+			n := l.wordLen(i)
+			switch l.src[i : i+n] {
+			case "end":
+				return tokEnd, n + l.optBlanksNewline(i+n)
+			case "else":
+				return tokElse, n + l.optBlanksNewline(i+n)
+			case "elseif":
+				return tokElseIf, n
+			case "if":
+				return tokIf, n
+			}
+			return tokWord, n
 		}
 	case stSingleLineComment:
 		return tokSkip, l.run(i, "\n\r$#\\")
