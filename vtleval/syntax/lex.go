@@ -977,8 +977,12 @@ func (l *lexer) next() (*token, error) {
 		}
 		t := l.newToken()
 		*t = token{kind: best, pos: int32(start), end: int32(l.pos)}
-		l.takeSpecials(t)
-		l.tokenAction(t)
+		if l.nSpecials != 0 {
+			l.takeSpecials(t)
+		}
+		if hasAction[best] || !fastPaths {
+			l.tokenAction(t)
+		}
 		return t, nil
 	}
 }
@@ -1244,6 +1248,18 @@ func (l *lexer) moreAction(k tokKind) {
 		l.state = stPreDirective
 	}
 }
+
+// hasAction reports the kinds tokenAction does something for (the others
+// skip the call; TestDispatchSameParse compares with calling it always).
+var hasAction = func() (a [tokEmptyIndex + 1]bool) {
+	for _, k := range []tokKind{tokIndexLBracket, tokIndexRBracket, tokLParen, tokRParen,
+		tokRefMod2RParen, tokSetDirective, tokSingleLineCommentStart, tokSingleLineComment,
+		tokFormalComment, tokMultiLineComment, tokTextblock, tokStringLiteral, tokNewline, tokEnd,
+		tokElse, tokIf, tokElseIf, tokInteger, tokFloat, tokDot, tokRCurly} {
+		a[k] = true
+	}
+	return a
+}()
 
 func (l *lexer) tokenAction(t *token) {
 	switch t.kind {
