@@ -17,9 +17,10 @@ import (
 // Template is a parsed template. It is immutable: one Template may be
 // executed by many goroutines at once.
 type Template struct {
-	name   string
-	file   *syntax.File
-	macros map[string]*macro // #macro definitions, registered before rendering
+	name    string
+	file    *syntax.File // &fileBuf
+	fileBuf syntax.File
+	macros  map[string]*macro // #macro definitions, registered before rendering
 	// names gives each variable name the template mentions a slot: a
 	// render keeps those variables in a slice (state.slots), and each
 	// reference of the template carries its slot (syntax.Ref.Slot).
@@ -69,8 +70,9 @@ func ParseWith(name, src string, o *ParseOptions) (*Template, error) {
 // definitions are collected, wherever they are (untaken #if branches and
 // string literals included).
 func parseTemplate(name, src string, opts *syntax.Options, origin *syntax.Origin) (*Template, error) {
-	f, err := syntax.Parse(name, src, opts)
-	if err != nil {
+	t := &Template{name: name}
+	f := &t.fileBuf
+	if err := syntax.ParseInto(f, name, src, opts); err != nil {
 		if se, ok := err.(*syntax.Error); ok && origin != nil {
 			se.Pos = mapOrigin(se.Pos, origin)
 		}
@@ -79,7 +81,7 @@ func parseTemplate(name, src string, opts *syntax.Options, origin *syntax.Origin
 	if origin != nil {
 		f.SetOrigin(origin)
 	}
-	t := &Template{name: name, file: f}
+	t.file = f
 	t.nameList = t.nameBuf[:0]
 	for _, n := range reservedSlots {
 		t.slot(n)

@@ -187,7 +187,7 @@ func TestCleanStateHoldsNoSource(t *testing.T) {
 	} {
 		src = strings.Clone(src)
 		st := parseStates.New().(*parseState)
-		st.parse("t.vm", src, nil)
+		st.parse(new(File), "t.vm", src, nil)
 		st.clean()
 		if path := holdsString(reflect.ValueOf(st).Elem(), src, "st", map[uintptr]bool{}); path != "" {
 			t.Errorf("after parsing %q, the clean state holds the source at %s", src, path)

@@ -185,24 +185,34 @@ func isASCII(s string) bool {
 }
 
 // Parse parses a template. name is used in error positions.
-func Parse(name, src string, opts *Options) (f *File, err error) {
+func Parse(name, src string, opts *Options) (*File, error) {
+	f := new(File)
+	if err := ParseInto(f, name, src, opts); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// ParseInto is Parse into a File the caller allocated (as part of a
+// larger struct, say). f is overwritten.
+func ParseInto(f *File, name, src string, opts *Options) error {
 	if !utf8.ValidString(src) {
 		// as []rune(src) does: each bad byte becomes U+FFFD
 		src = string([]rune(src))
 	}
 	if len(src) > math.MaxInt32 {
 		// token positions are int32
-		return nil, &Error{Pos: Position{Filename: name}, Msg: fmt.Sprintf("template too large (%d bytes)", len(src))}
+		return &Error{Pos: Position{Filename: name}, Msg: fmt.Sprintf("template too large (%d bytes)", len(src))}
 	}
 	st := parseStates.Get().(*parseState)
 	defer parseStates.Put(st)
 	defer st.clean()
-	return st.parse(name, src, opts)
+	return st.parse(f, name, src, opts)
 }
 
-// parse parses src with st.
-func (st *parseState) parse(name, src string, opts *Options) (f *File, err error) {
-	f = &File{Name: name, Src: src}
+// parse parses src into f with st.
+func (st *parseState) parse(f *File, name, src string, opts *Options) (err error) {
+	*f = File{Name: name, Src: src}
 	f.ascii = isASCII(src)
 	p := &st.p
 	st.l.reset(src)
@@ -214,7 +224,7 @@ func (st *parseState) parse(name, src string, opts *Options) (f *File, err error
 	}
 	defer p.recover(&err)
 	f.Nodes = p.process()
-	return f, nil
+	return nil
 }
 
 // parseState is the working state of a parse: the parser, the lexer with
