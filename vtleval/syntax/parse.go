@@ -576,7 +576,7 @@ func (p *parser) tokenLiteral(t *token) string {
 	if t.kind == tokMultiLineComment {
 		return ""
 	}
-	if !t.hasSpecial || t.skipPrefix {
+	if !t.hasSpecial || t.skipPrefix || t.pfx == 0 {
 		return p.lex.img(t)
 	}
 	return p.lex.prefix(t) + p.lex.img(t)
