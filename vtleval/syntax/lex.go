@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -154,13 +155,17 @@ func (l *lexer) img(t *token) string {
 	return l.image(int(t.pos), int(t.end))
 }
 
-// setImage replaces t's image.
+// setImage replaces t's image; t must be the token just made (see
+// newToken).
 func (l *lexer) setImage(t *token, s string) {
 	if s == l.img(t) {
 		return
 	}
 	t.img = l.str1(s)
 }
+
+// setImageAt replaces the image of the i-th token.
+func (l *lexer) setImageAt(i int, s string) { l.setImage(&l.toks[i], s) }
 
 // prefix returns what the special tokens before t add to its literal
 // (specialText).
@@ -405,11 +410,11 @@ type lexer struct {
 	src   string // valid UTF-8 (see Parse)
 	pos   int
 	state lexState
-	// blocks holds the tokens returned so far (see newToken): their
-	// addresses never change, and the parser indexes them
-	blocks []*[tokBlock]token
-	ntok   int
-	strs   []string // replaced images and prefixes of tokens; strs[0] is ""
+	// toks holds the tokens returned so far, which the parser indexes
+	// (see newToken); ntok is len(toks)
+	toks []token
+	ntok int
+	strs []string // replaced images and prefixes of tokens; strs[0] is ""
 
 	lparen, rparen int
 	stack          []savedState
@@ -429,7 +434,7 @@ type lexer struct {
 func (l *lexer) reset(src string) {
 	*l = lexer{
 		src:      src,
-		blocks:   l.blocks[:0],
+		toks:     l.toks[:0],
 		strs:     l.strs[:0],
 		stack:    l.stack[:0],
 		specials: l.specials[:0],
@@ -446,29 +451,25 @@ func (l *lexer) release() {
 // image returns the text of bytes [from, to) of the source.
 func (l *lexer) image(from, to int) string { return l.src[from:to] }
 
-// tokBlock is the number of tokens in a block of lexer.blocks.
-const tokBlock = 64
-
 // newToken returns the next token of the lexer's store, for the caller to
-// fill in whole: the parser finds the i-th token the lexer returned at
-// tok(i).
+// fill in whole (tokens hold no pointers, and a store is reused without
+// clearing): the parser finds the i-th token the lexer returned at tok(i).
+//
+// When the store grows, the tokens move to a new array: a *token taken
+// before still reads the token as it was, but a change must go through the
+// store (setImageAt). Only actions change a token after it is made, and
+// tokenAction does so before the next token is made.
 func (l *lexer) newToken() *token {
-	if l.ntok%tokBlock == 0 {
-		if b := l.ntok / tokBlock; b < cap(l.blocks) && l.blocks[:b+1][b] != nil {
-			// a block a previous parse used (see reset); tokens hold no
-			// pointers, and every caller overwrites the token
-			l.blocks = l.blocks[:b+1]
-		} else {
-			l.blocks = append(l.blocks, new([tokBlock]token))
-		}
+	if len(l.toks) == cap(l.toks) {
+		l.toks = slices.Grow(l.toks, max(64, len(l.toks)))
 	}
-	t := &l.blocks[uint(l.ntok)/tokBlock][uint(l.ntok)%tokBlock]
+	l.toks = l.toks[:len(l.toks)+1]
 	l.ntok++
-	return t
+	return &l.toks[len(l.toks)-1]
 }
 
 // tok returns the i-th token returned.
-func (l *lexer) tok(i int) *token { return &l.blocks[uint(i)/tokBlock][uint(i)%tokBlock] }
+func (l *lexer) tok(i int) *token { return &l.toks[i] }
 
 // lexError is a lexical error: no rule matches at pos.
 type lexError struct {

@@ -398,8 +398,8 @@ func (p *parser) errorf(pos int, format string, args ...any) {
 
 // peek returns the token k positions ahead (0 = next).
 func (p *parser) peek(k int) *token {
-	if i := p.i + k; i < p.lex.ntok {
-		return &p.lex.blocks[uint(i)/tokBlock][uint(i)%tokBlock]
+	if i := p.i + k; i < len(p.lex.toks) {
+		return &p.lex.toks[i]
 	}
 	return p.peekMore(k)
 }
@@ -439,16 +439,42 @@ func lastToken(src string) string {
 	return s
 }
 
-func (p *parser) kind() tokKind { return p.peek(0).kind }
+func (p *parser) kind() tokKind {
+	if i := p.i; i < len(p.lex.toks) {
+		return p.lex.toks[i].kind
+	}
+	return p.moreKind()
+}
+
+// moreKind is peekMore(0).kind, out of line so that kind stays small.
+//
+//go:noinline
+func (p *parser) moreKind() tokKind { return p.peekMore(0).kind }
+
+// cur is peek(0). It and kind are kept small enough for the compiler to
+// inline (its budget is 80: go build -gcflags=-m=2 ./vtleval/syntax shows
+// their cost), with the rare case out of line: they run for every token,
+// several times.
+func (p *parser) cur() *token {
+	if i := p.i; i < len(p.lex.toks) {
+		return &p.lex.toks[i]
+	}
+	return p.more()
+}
+
+// more is peekMore(0), out of line so that cur stays small.
+//
+//go:noinline
+func (p *parser) more() *token { return p.peekMore(0) }
 
 func (p *parser) advance() *token {
-	t := p.peek(0)
+	t := p.cur()
 	p.i++
 	return t
 }
 
 func (p *parser) expect(k tokKind, what string) *token {
-	t := p.peek(0)
+	t := p.cur()
 	if t.kind != k {
 		p.unexpected(t, what)
 	}
@@ -485,7 +511,7 @@ func isStatementStart(k tokKind) bool {
 // process = ( Statement )* <EOF>
 func (p *parser) process() []Node {
 	nodes := p.statements()
-	if t := p.peek(0); t.kind != tokEOF {
+	if t := p.cur(); t.kind != tokEOF {
 		switch t.kind {
 		case tokEnd:
 			p.errorf(int(t.pos), "#end without a matching #if, #foreach, #macro or #define")
@@ -515,7 +541,7 @@ func (p *parser) bpos(t *token) Pos { return p.atBase(int(t.pos)) }
 // Statement = IfStatement | LOOKAHEAD(2) Reference | Comment | Textblock |
 // SetDirective | EscapedDirective | Escape | Directive | Text
 func (p *parser) statement() Node {
-	t := p.peek(0)
+	t := p.cur()
 	switch t.kind {
 	case tokIf:
 		return p.ifStatement()
@@ -547,7 +573,7 @@ func (p *parser) statement() Node {
 		// Parser.EscapedDirective replaces the token's image, which later
 		// literals (an undefined block macro call) show
 		img := p.escapedDirective(p.lex.img(t))
-		p.lex.setImage(t, img)
+		p.lex.setImageAt(p.i-1, img)
 		return p.arena.newText(p.pos(t), img)
 	case tokDoubleEscape:
 		return p.escape()
@@ -648,13 +674,13 @@ func (p *parser) escapedDirective(img string) string {
 
 // Escape = ( LOOKAHEAD(2) <DOUBLE_ESCAPE> )+
 func (p *parser) escape() Node {
-	start := p.peek(0)
+	start := p.cur()
 	count := 0
 	for p.kind() == tokDoubleEscape {
 		p.i++
 		count++
 	}
-	next := p.peek(0)
+	next := p.cur()
 	control := false
 	switch next.kind {
 	case tokIf, tokElse, tokElseIf, tokEnd:
@@ -702,7 +728,7 @@ func (p *parser) ifStatement() Node {
 }
 
 func (p *parser) expectEnd(open *token, what string) {
-	t := p.peek(0)
+	t := p.cur()
 	if t.kind == tokEnd {
 		p.i++
 		return
@@ -720,14 +746,14 @@ func (p *parser) setDirective() Node {
 	n := &SetStmt{P: p.at(int(t.pos) + strings.Index(p.lex.img(t), "#"))}
 	p.optWS()
 	if k := p.kind(); k != tokIdentifier && k != tokLCurly {
-		p.unexpected(p.peek(0), "a reference after #set(")
+		p.unexpected(p.cur(), "a reference after #set(")
 	}
 	n.LHS = p.reference().(*Ref)
 	p.optWS()
 	p.expect(tokEquals, "'=' in #set")
-	start := int(p.peek(0).pos)
+	start := int(p.cur().pos)
 	n.RHS = p.expression()
-	end := int(p.peek(0).pos)
+	end := int(p.cur().pos)
 	n.Src = strings.TrimSpace(p.lex.image(start, end))
 	p.lex.inSet = false
 	p.expect(tokRParen, "')' closing #set")
@@ -775,7 +801,7 @@ func (p *parser) directive() Node {
 				p.i++
 				p.optWS()
 			}
-			at := p.peek(0)
+			at := p.cur()
 			arg := p.directiveArg()
 			if _, isWord := arg.(*Word); isWord {
 				switch {
@@ -794,7 +820,7 @@ func (p *parser) directive() Node {
 		n.Args = p.arena.exprList(args)
 		p.optWS()
 		if p.kind() != tokRParen {
-			p.unexpected(p.peek(0), "')' closing #"+name)
+			p.unexpected(p.cur(), "')' closing #"+name)
 		}
 		p.i++
 		if !block {
@@ -940,7 +966,7 @@ func (p *parser) directiveArgAhead() bool {
 // DirectiveArg = Reference | Word | StringLiteral | IntegerLiteral |
 // IntegerRange | FloatingPointLiteral | Map | ObjectArray | True | False
 func (p *parser) directiveArg() Expr {
-	t := p.peek(0)
+	t := p.cur()
 	switch t.kind {
 	case tokIdentifier, tokLCurly:
 		return p.reference().(*Ref)
@@ -1020,7 +1046,7 @@ func (p *parser) integerRange() Expr {
 }
 
 func (p *parser) rangeEnd() Expr {
-	t := p.peek(0)
+	t := p.cur()
 	switch t.kind {
 	case tokInteger:
 		p.i++
@@ -1077,7 +1103,7 @@ func (p *parser) mapLit() Expr {
 	if k := p.kind(); k == tokRightCurley || k == tokRCurly {
 		p.i++
 	} else {
-		p.unexpected(p.peek(0), "'}' closing the map")
+		p.unexpected(p.cur(), "'}' closing the map")
 	}
 	n.Lit = p.tokensLiteral(first, p.i)
 	return n
@@ -1099,7 +1125,7 @@ func (p *parser) paramStart() bool { return isParamStart(p.kind()) }
 func (p *parser) parameter() Expr {
 	p.optWS()
 	var e Expr
-	t := p.peek(0)
+	t := p.cur()
 	switch t.kind {
 	case tokStringLiteral:
 		e = p.stringLiteral()
@@ -1152,7 +1178,7 @@ func (p *parser) reference() Node {
 	p.indexes(r)
 	for p.kind() == tokDot && p.peek(1).kind == tokIdentifier {
 		p.i++
-		id := p.peek(0)
+		id := p.cur()
 		if p.methodAhead() {
 			p.i += 2 // identifier, '('
 			part := RefPart{P: p.bpos(id), Kind: PartMethod, Name: p.lex.img(id)}
@@ -1167,7 +1193,7 @@ func (p *parser) reference() Node {
 				part.Args = a.exprList(args)
 			}
 			if p.kind() != tokRefMod2RParen {
-				p.unexpected(p.peek(0), "')' closing the call of "+p.lex.img(id))
+				p.unexpected(p.cur(), "')' closing the call of "+p.lex.img(id))
 			}
 			p.i++
 			p.arena.partStack = append(p.arena.partStack, part)
@@ -1202,7 +1228,7 @@ func (p *parser) indexes(r *Ref) {
 		t := p.advance()
 		p.optWS()
 		var e Expr
-		a := p.peek(0)
+		a := p.cur()
 		switch a.kind {
 		case tokStringLiteral:
 			e = p.stringLiteral()
@@ -1285,7 +1311,7 @@ func (p *parser) initRef(r *Ref, first *token, firstIdx int, ident *token, last 
 	// getRoot strips the backslashes and the MORE prefix from the token's
 	// image itself: literals taken later (#literal, an undefined macro
 	// call) show the reference without them.
-	p.lex.setImage(first, img)
+	p.lex.setImageAt(firstIdx, img)
 	r.Literal = lit()
 	r.NullString = r.Literal
 	r.SetName = ""
@@ -1420,7 +1446,7 @@ func (p *parser) expression() Expr { return p.binary(0) }
 func (p *parser) binary(minLevel int) Expr {
 	x := p.unaryExpr()
 	for {
-		t := p.peek(0)
+		t := p.cur()
 		level, op := binaryOp(t.kind)
 		if level < minLevel {
 			return x
@@ -1491,7 +1517,7 @@ func (p *parser) unaryExpr() Expr {
 func (p *parser) primary() Expr {
 	p.optWS()
 	var e Expr
-	t := p.peek(0)
+	t := p.cur()
 	switch t.kind {
 	case tokStringLiteral:
 		e = p.stringLiteral()
