@@ -461,12 +461,16 @@ func (l *lexer) image(from, to int) string { return l.src[from:to] }
 // tokenAction does so before the next token is made.
 func (l *lexer) newToken() *token {
 	if len(l.toks) == cap(l.toks) {
-		l.toks = slices.Grow(l.toks, max(64, len(l.toks)))
+		l.toks = slices.Grow(l.toks, max(tokGrowMin, len(l.toks)))
 	}
 	l.toks = l.toks[:len(l.toks)+1]
 	l.ntok++
 	return &l.toks[len(l.toks)-1]
 }
+
+// tokGrowMin is the least number of tokens the store grows by
+// (TestTokenStoreGrowth sets it to 1, so that it moves at every token).
+var tokGrowMin = 64
 
 // tok returns the i-th token returned.
 func (l *lexer) tok(i int) *token { return &l.toks[i] }

@@ -241,3 +241,43 @@ func holdsString(v reflect.Value, src, path string, seen map[uintptr]bool) strin
 	}
 	return ""
 }
+
+// TestTokenStoreGrowth parses with a token store that moves to a new array
+// at every token, so that every *token the parser holds is stale: the trees
+// and errors must not change (a change to a token must go through the
+// store, see newToken).
+func TestTokenStoreGrowth(t *testing.T) {
+	r := rand.New(rand.NewSource(11))
+	srcs := []string{`#set($a = "x$b")\$a $!{c}.d \#if( $e.f("g", $h[0]) ) #end`}
+	for range 5000 {
+		srcs = append(srcs, randomTemplate(r))
+	}
+	for _, dir := range []string{"../../testdata/bench", "../../cases/templates"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.v*"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			srcs = append(srcs, string(b))
+		}
+	}
+	parse := func(src string) (any, string) {
+		st := parseStates.New().(*parseState) // a store that starts empty
+		f := new(File)
+		if err := st.parse(f, "t.vm", src, nil); err != nil {
+			return nil, err.Error()
+		}
+		return f.Nodes, ""
+	}
+	defer func() { tokGrowMin = 64 }()
+	for _, src := range srcs {
+		tokGrowMin = 64
+		want, wantErr := parse(src)
+		tokGrowMin = 1
+		got, gotErr := parse(src)
+		if gotErr != wantErr || !reflect.DeepEqual(got, want) {
+			t.Fatalf("a moving token store changes the parse of %q:\n got %v %s\nwant %v %s", src, got, gotErr, want, wantErr)
+		}
+	}
+}
