@@ -1174,11 +1174,11 @@ func (l *lexer) quick() (tokKind, int) {
 			return tokWord, n
 		}
 	case stSingleLineComment:
-		return tokSkip, l.run(i, "\n\r$#\\")
+		return tokSkip, l.run(i, &lineCommentStop)
 	case stFormalComment, stMultiLineComment:
-		return tokSkip, l.run(i, "*$#\\")
+		return tokSkip, l.run(i, &blockCommentStop)
 	case stTextblock:
-		return tokMoreAny, l.run(i, "]$#\\")
+		return tokMoreAny, l.run(i, &textblockStop)
 	}
 	return 0, 0
 }
@@ -1205,14 +1205,24 @@ func (l *lexer) spaces(i int) int {
 	return j - i
 }
 
-// run returns the length of the bytes at i up to the first of stop (0 when
-// src[i] is one of them).
-func (l *lexer) run(i int, stop string) int {
+// run returns the length of the bytes at i up to the first byte in stop
+// (0 when src[i] is one of them).
+func (l *lexer) run(i int, stop *[256]bool) int {
 	j := i
-	for j < len(l.src) && strings.IndexByte(stop, l.src[j]) < 0 {
+	for j < len(l.src) && !stop[l.src[j]] {
 		j++
 	}
 	return j - i
+}
+
+// The bytes that end a run of comment or #[[ ]]# text (see quick).
+var lineCommentStop, blockCommentStop, textblockStop = byteSet("\n\r$#\\"), byteSet("*$#\\"), byteSet("]$#\\")
+
+func byteSet(s string) (t [256]bool) {
+	for i := range len(s) {
+		t[s[i]] = true
+	}
+	return t
 }
 
 func (l *lexer) moreAction(k tokKind) {
