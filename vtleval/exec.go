@@ -82,10 +82,7 @@ func parseTemplate(name, src string, opts *syntax.Options, origin *syntax.Origin
 		f.SetOrigin(origin)
 	}
 	t.file = f
-	t.nameList = t.nameBuf[:0]
-	for _, n := range reservedSlots {
-		t.slot(n)
-	}
+	t.nameList = append(t.nameBuf[:0], reservedSlots...) // slots 1, 2, 3
 	if err := t.init(f, f.Nodes); err != nil {
 		return nil, err
 	}
