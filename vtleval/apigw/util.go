@@ -65,16 +65,17 @@ func EscapeJavaScript(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4)
-	if !isASCII(s[i:]) {
-		for _, c := range javaChars(s) {
-			writeJSEscaped(&b, c)
-		}
-		return b.String()
-	}
-	// ASCII: each byte is a UTF-16 unit; copy the runs that need no
-	// escape as they are
+	// Up to the first byte beyond ASCII each byte is a UTF-16 unit: the
+	// runs that need no escape are copied as they are. From there the rest
+	// is decoded as Java decodes it (what came before is whole characters).
 	b.WriteString(s[:i])
 	for i < len(s) {
+		if s[i] >= utf8.RuneSelf {
+			for _, c := range javaChars(s[i:]) {
+				writeJSEscaped(&b, c)
+			}
+			break
+		}
 		writeJSEscaped(&b, uint16(s[i]))
 		i++
 		j := i
@@ -91,16 +92,6 @@ func EscapeJavaScript(s string) string {
 // copies as it is (0x7F, copied too, is left to writeJSEscaped).
 func jsPlain(c byte) bool {
 	return c >= 0x20 && c <= 0x7e && c != '\'' && c != '"' && c != '\\' && c != '/'
-}
-
-// isASCII reports whether s has no byte above 0x7F.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 // writeJSEscaped writes the UTF-16 unit c as escapeJavaScript does.
