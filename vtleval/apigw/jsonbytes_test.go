@@ -62,7 +62,7 @@ func BenchmarkCompactJSON(b *testing.B) {
 	})
 }
 
-// randomBody is randomJSON plus what compactJSON must get right or refuse:
+// randomBody is a random JSON text, with what compactJSON must get right or refuse:
 // repeated keys, numbers of every class, escapes, wide objects, depth.
 func randomBody(r *rand.Rand, depth int) string {
 	ws := func() string { return []string{"", " ", "\n  ", "\t", "\r\n"}[r.Intn(5)] }
