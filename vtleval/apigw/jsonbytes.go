@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/vtlcheck/vtlcheck/vtleval"
 )
@@ -14,66 +15,300 @@ import (
 // it re-serialises the text the way vtleval.JSON prints the values
 // ParseJSON would build (json-smart's compact NO_COMPRESS style), without
 // building them. ok=false for anything the strict fast parser does not take
-// or that is unusual (a repeated key, deep nesting, a number whose printing
-// is not the text itself is printed through its engine value); the caller
-// then goes the slow way. TestCompactJSONAgrees checks that both agree.
+// or that is unusual (a repeated key, deep nesting, a key with escapes
+// that is not plain); the caller then goes the slow way.
+// TestCompactJSONAgrees checks that both agree.
+//
+// It is one loop over the text with the open objects and arrays on a
+// stack, copying each byte it keeps as it reads it: whitespace between
+// tokens is then simply not copied, where cutting the text around it
+// cost more than the copying.
 func compactJSON(s string) (string, bool) {
-	if !utf8.ValidString(s) {
+	var (
+		i     = skipJSONSpace(s, 0)
+		out   []byte
+		stack []compactFrame
+		keys  []string // the keys of the open objects, innermost last
+		start int
+	)
+	var stackBuf [16]compactFrame
+	var keysBuf [32]string
+	stack, keys = stackBuf[:0], keysBuf[:0]
+	if i >= len(s) || (s[i] != '{' && s[i] != '[') {
 		return "", false
 	}
-	w := jsonRewriter{p: fastParser{s: s}}
-	w.p.space()
-	if w.p.i >= len(s) || (s[w.p.i] != '{' && s[w.p.i] != '[') {
+	out = make([]byte, 0, len(s)-i+16)
+
+value:
+	// a value at i, after whitespace
+	if len(stack) > compactMaxDepth {
 		return "", false
 	}
-	w.from = w.p.i
-	if !w.value(0) {
+	i = skipJSONSpace(s, i)
+	if i >= len(s) {
 		return "", false
 	}
-	if w.out.Cap() == 0 {
-		// nothing left out or written otherwise: the text itself
-		return s[w.from:w.p.i], true
+	switch c := s[i]; {
+	case c == '"':
+		start = i
+		i++
+		for i < len(s) && jsonPlainASCII[s[i]] {
+			i++
+		}
+		if i < len(s) && s[i] == '"' {
+			i++
+			out = append(out, s[start:i]...)
+			goto after
+		}
+		out = append(out, s[start:i]...)
+		var ok bool
+		if out, i, ok = compactStringTail(out, s, i); !ok {
+			return "", false
+		}
+		goto after
+	case c == '{':
+		out = append(out, '{')
+		i = skipJSONSpace(s, i+1)
+		if i < len(s) && s[i] == '}' {
+			out = append(out, '}')
+			i++
+			goto after
+		}
+		stack = append(stack, compactFrame{object: true, mark: len(keys)})
+		goto key
+	case c == '[':
+		out = append(out, '[')
+		i = skipJSONSpace(s, i+1)
+		if i < len(s) && s[i] == ']' {
+			out = append(out, ']')
+			i++
+			goto after
+		}
+		stack = append(stack, compactFrame{})
+		goto value
+	case c == '-' || c >= '0' && c <= '9':
+		var ok bool
+		if out, i, ok = compactNumber(out, s, i); !ok {
+			return "", false
+		}
+		goto after
+	default:
+		for _, lit := range [...]string{"true", "false", "null"} {
+			if strings.HasPrefix(s[i:], lit) && endsToken(s, i+len(lit)) {
+				out = append(out, lit...)
+				i += len(lit)
+				goto after
+			}
+		}
+		return "", false
 	}
-	w.out.WriteString(s[w.from:w.p.i])
-	return w.out.String(), true
+
+key:
+	// a member of the innermost object at i, after whitespace
+	i = skipJSONSpace(s, i)
+	if i >= len(s) || s[i] != '"' {
+		return "", false
+	}
+	{
+		start = i
+		i++
+		for i < len(s) && jsonPlainASCII[s[i]] {
+			i++
+		}
+		var k string
+		if i < len(s) && s[i] == '"' {
+			k = s[start+1 : i]
+			i++
+			out = append(out, s[start:i]...)
+		} else {
+			// escapes or characters to escape (rare): the value, then
+			// the value written as vtleval.JSON writes it
+			p := fastParser{s: s, i: start}
+			var ok bool
+			if k, ok = p.str(); !ok || !utf8.ValidString(s[start:p.i]) {
+				return "", false
+			}
+			i = p.i
+			out = append(out, '"')
+			for _, r := range k {
+				out = vtleval.AppendJSONRune(out, r)
+			}
+			out = append(out, '"')
+		}
+		// a repeated key keeps its first position and its last value:
+		// leave that to the values
+		top := &stack[len(stack)-1]
+		if top.seen != nil {
+			if _, dup := top.seen[k]; dup {
+				return "", false
+			}
+			top.seen[k] = struct{}{}
+		} else {
+			for _, o := range keys[top.mark:] {
+				if o == k {
+					return "", false
+				}
+			}
+			if len(keys)-top.mark >= 16 {
+				top.seen = make(map[string]struct{}, 32)
+				for _, o := range keys[top.mark:] {
+					top.seen[o] = struct{}{}
+				}
+				top.seen[k] = struct{}{}
+			}
+		}
+		keys = append(keys, k)
+		i = skipJSONSpace(s, i)
+		if i >= len(s) || s[i] != ':' {
+			return "", false
+		}
+		out = append(out, ':')
+		i++
+		goto value
+	}
+
+after:
+	// after a value: a separator or the end of the innermost container
+	if len(stack) == 0 {
+		// what follows the document is ignored, but must be text
+		if !utf8.ValidString(s[i:]) {
+			return "", false
+		}
+		return unsafe.String(&out[0], len(out)), true
+	}
+	i = skipJSONSpace(s, i)
+	if i >= len(s) {
+		return "", false
+	}
+	switch top := &stack[len(stack)-1]; s[i] {
+	case ',':
+		out = append(out, ',')
+		i++
+		if top.object {
+			goto key
+		}
+		goto value
+	case '}':
+		if !top.object {
+			return "", false
+		}
+		keys = keys[:top.mark]
+	case ']':
+		if top.object {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	out = append(out, s[i])
+	i++
+	stack = stack[:len(stack)-1]
+	goto after
 }
 
-// jsonRewriter writes the text as it is but for what it must change: the
-// text from from to where it has read is still to be copied to out, which
-// happens when something is left out (whitespace) or written otherwise
-// (see cut), so that the common text is copied in long runs.
-type jsonRewriter struct {
-	p    fastParser
-	out  strings.Builder // empty until cut
-	from int
-	keys []string // the keys of the objects being read, innermost last
+// compactFrame is an open object or array of compactJSON.
+type compactFrame struct {
+	object bool
+	mark   int                 // where the object's keys start
+	seen   map[string]struct{} // its keys, once it has many
 }
 
-// cut copies the text from from to i to out, and will copy from j on: the
-// text from i to j is left out or written otherwise.
-func (w *jsonRewriter) cut(i, j int) {
-	if w.out.Cap() == 0 {
-		w.out.Grow(len(w.p.s))
+// jsonSpace marks JSON's whitespace.
+var jsonSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
+// skipJSONSpace returns the index of the first byte from i on that is not
+// JSON whitespace.
+func skipJSONSpace(s string, i int) int {
+	for i < len(s) && jsonSpace[s[i]] {
+		i++
 	}
-	w.out.WriteString(w.p.s[w.from:i])
-	w.from = j
+	return i
 }
 
-// space skips whitespace, which is left out.
-func (w *jsonRewriter) space() {
-	// most tokens have none before them: this much is inlined
-	if w.p.i < len(w.p.s) && w.p.s[w.p.i] <= ' ' {
-		w.skipSpace()
+// compactStringTail writes the rest of a string whose text up to i is
+// already written, as vtleval.JSON writes its value, and returns the index
+// after its closing quote.
+func compactStringTail(out []byte, s string, i int) ([]byte, int, bool) {
+	for i < len(s) {
+		switch c := s[i]; {
+		case jsonPlainASCII[c]:
+			j := i + 1
+			for j < len(s) && jsonPlainASCII[s[j]] {
+				j++
+			}
+			out = append(out, s[i:j]...)
+			i = j
+		case c == '"':
+			return append(out, '"'), i + 1, true
+		case c == '\\':
+			if i+1 >= len(s) {
+				return out, i, false
+			}
+			switch e := s[i+1]; {
+			case jsonSameEscape[e]:
+				// written back the same way
+				out = append(out, '\\', e)
+				i += 2
+			case e == 'u':
+				// the fast parser's decoding, then vtleval.JSON's encoding
+				p := fastParser{s: s, i: i + 2}
+				r, ok := p.escapedRune()
+				if !ok {
+					return out, i, false
+				}
+				out = vtleval.AppendJSONRune(out, r)
+				i = p.i
+			default:
+				return out, i, false
+			}
+		case c < utf8.RuneSelf:
+			out = vtleval.AppendJSONRune(out, rune(c))
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return out, i, false // not UTF-8
+			}
+			if r <= 0x9F || r >= 0x2000 && r <= 0x20FF {
+				out = vtleval.AppendJSONRune(out, r)
+			} else {
+				out = append(out, s[i:i+size]...)
+			}
+			i += size
+		}
 	}
+	return out, i, false
 }
 
-func (w *jsonRewriter) skipSpace() {
-	p := &w.p
-	i := p.i
-	p.space()
-	if p.i > i {
-		w.cut(i, p.i)
+// compactNumber writes the number at i as vtleval.JSON writes its value.
+func compactNumber(out []byte, s string, i int) ([]byte, int, bool) {
+	p := fastParser{s: s, i: i}
+	num, integer, ok := p.number()
+	if !ok {
+		return out, i, false
 	}
+	switch {
+	case integer:
+		// Integer, Long and BigInteger print the text itself, but for
+		// -0, which is the Integer 0
+		if num == "-0" {
+			num = "0"
+		}
+		out = append(out, num...)
+	case plainDouble(num):
+		out = append(out, num...)
+	case len(num) <= 18:
+		// a Double (numberValue): printed as vtleval.JSON prints it
+		f, err := strconv.ParseFloat(num, 64)
+		if err != nil || math.IsInf(f, 0) {
+			out = append(out, vtleval.JSON(numberValue(num))...)
+		} else {
+			out = append(out, vtleval.FormatDouble(f)...)
+		}
+	default:
+		out = append(out, vtleval.JSON(numberValue(num))...)
+	}
+	return out, p.i, true
 }
 
 // compactMaxDepth keeps well under vtleval.JSON's depth limit (100), past
@@ -99,246 +334,6 @@ func endsToken(s string, i int) bool {
 		return true
 	}
 	return false
-}
-
-func (w *jsonRewriter) value(depth int) bool {
-	if depth > compactMaxDepth {
-		return false
-	}
-	p := &w.p
-	w.space()
-	if p.i >= len(p.s) {
-		return false
-	}
-	switch c := p.s[p.i]; {
-	case c == '{':
-		p.i++
-		w.space()
-		if p.at('}') {
-			p.i++
-			return true
-		}
-		mark := len(w.keys)
-		var seen map[string]struct{}
-		for {
-			w.space()
-			if !p.at('"') {
-				return false
-			}
-			k, ok := w.str()
-			if !ok {
-				return false
-			}
-			// a repeated key keeps its first position and its last
-			// value: leave that to the values
-			if seen != nil {
-				if _, dup := seen[k]; dup {
-					return false
-				}
-				seen[k] = struct{}{}
-			} else {
-				for _, o := range w.keys[mark:] {
-					if o == k {
-						return false
-					}
-				}
-				if len(w.keys)-mark >= 16 {
-					seen = make(map[string]struct{}, 32)
-					for _, o := range w.keys[mark:] {
-						seen[o] = struct{}{}
-					}
-					seen[k] = struct{}{}
-				}
-			}
-			if w.keys == nil {
-				w.keys = make([]string, 0, min(len(p.s)/64+2, 16))
-			}
-			w.keys = append(w.keys, k)
-			w.space()
-			if !p.at(':') {
-				return false
-			}
-			p.i++
-			if !w.value(depth + 1) {
-				return false
-			}
-			w.space()
-			if more, ok := p.sep('}'); !ok {
-				return false
-			} else if !more {
-				w.keys = w.keys[:mark]
-				return true
-			}
-		}
-	case c == '[':
-		p.i++
-		w.space()
-		if p.at(']') {
-			p.i++
-			return true
-		}
-		for {
-			if !w.value(depth + 1) {
-				return false
-			}
-			w.space()
-			if more, ok := p.sep(']'); !ok || !more {
-				return ok
-			}
-		}
-	case c == '"':
-		return w.strText()
-	case c == '-' || c >= '0' && c <= '9':
-		start := p.i
-		num, integer, ok := p.number()
-		if !ok {
-			return false
-		}
-		switch {
-		case integer:
-			// Integer, Long and BigInteger print the text itself, but
-			// for -0, which is the Integer 0
-			if num == "-0" {
-				w.cut(start, p.i)
-				w.out.WriteByte('0')
-			}
-		case plainDouble(num):
-		case len(num) <= 18:
-			// a Double (numberValue): printed as vtleval.JSON prints it
-			w.cut(start, p.i)
-			f, err := strconv.ParseFloat(num, 64)
-			if err != nil || math.IsInf(f, 0) {
-				w.out.WriteString(vtleval.JSON(numberValue(num)))
-			} else {
-				w.out.WriteString(vtleval.FormatDouble(f))
-			}
-		default:
-			w.cut(start, p.i)
-			w.out.WriteString(vtleval.JSON(numberValue(num)))
-		}
-		return true
-	default:
-		for _, lit := range [...]string{"true", "false", "null"} {
-			if strings.HasPrefix(p.s[p.i:], lit) {
-				p.i += len(lit)
-				return endsToken(p.s, p.i)
-			}
-		}
-	}
-	return false
-}
-
-// str reads a string at p.i and writes it as vtleval.JSON writes it; it
-// returns the string's value.
-func (w *jsonRewriter) str() (string, bool) {
-	p := &w.p
-	start := p.i + 1
-	i := start
-	for i < len(p.s) && jsonPlainASCII[p.s[i]] {
-		i++
-	}
-	if i < len(p.s) && p.s[i] == '"' {
-		// nothing to escape or unescape: the text as it is
-		p.i = i + 1
-		return p.s[start:i], true
-	}
-	for i < len(p.s) && p.s[i] != '"' && p.s[i] != '\\' {
-		i++
-	}
-	if i < len(p.s) && p.s[i] == '"' {
-		// no escapes: the text is the value
-		if !w.strText() {
-			return "", false
-		}
-		return p.s[start:i], true
-	}
-	v, ok := p.str()
-	if !ok {
-		return "", false
-	}
-	w.cut(start-1, p.i)
-	w.string(v)
-	return v, true
-}
-
-// strText reads a string at p.i and writes it as vtleval.JSON writes its
-// value, straight from the text.
-func (w *jsonRewriter) strText() bool {
-	p := &w.p
-	s := p.s
-	i := p.i + 1
-	// what is written as it is: plain ASCII, escapes written back the
-	// same way, and the other characters but those vtleval.JSON escapes
-	// (the text is valid UTF-8)
-	for i < len(s) {
-		if c := s[i]; jsonPlainASCII[c] {
-			i++
-		} else if c == '\\' && i+1 < len(s) && jsonSameEscape[s[i+1]] {
-			i += 2
-		} else if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r <= 0x9F || r >= 0x2000 && r <= 0x20FF {
-				break
-			}
-			i += size
-		} else {
-			break
-		}
-	}
-	if i < len(s) && s[i] == '"' {
-		// the text as it is
-		p.i = i + 1
-		return true
-	}
-	// the quote and what follows as it is, then the rest character by
-	// character
-	w.cut(i, i)
-	for {
-		j := i
-		for i < len(s) && jsonPlainASCII[s[i]] {
-			i++
-		}
-		w.out.WriteString(s[j:i])
-		if i >= len(s) {
-			return false
-		}
-		switch c := s[i]; {
-		case c == '"':
-			w.out.WriteByte('"')
-			p.i = i + 1
-			w.from = p.i
-			return true
-		case c == '\\':
-			if i+1 >= len(s) {
-				return false
-			}
-			switch e := s[i+1]; e {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				// written back the same way
-				w.out.WriteByte('\\')
-				w.out.WriteByte(e)
-				i += 2
-			case 'u':
-				// the fast parser's decoding, then vtleval.JSON's encoding
-				p.i = i + 2
-				r, ok := p.escapedRune()
-				if !ok {
-					return false
-				}
-				w.rune(r)
-				i = p.i
-			default:
-				return false
-			}
-		case c < utf8.RuneSelf:
-			w.rune(rune(c))
-			i++
-		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			w.rune(r)
-			i += size
-		}
-	}
 }
 
 // plainDouble reports whether num, a number in strict JSON syntax with a
@@ -372,18 +367,3 @@ func plainDouble(num string) bool {
 // jsonSameEscape marks the escapes vtleval.JSON writes for the character
 // they stand for: \" \\ \/ \b \f \n \r \t.
 var jsonSameEscape = [256]bool{'"': true, '\\': true, '/': true, 'b': true, 'f': true, 'n': true, 'r': true, 't': true}
-
-// rune writes a character as vtleval.JSON writes it.
-func (w *jsonRewriter) rune(r rune) {
-	var buf [8]byte
-	w.out.Write(vtleval.AppendJSONRune(buf[:0], r))
-}
-
-// string writes a string's value as vtleval.JSON does.
-func (w *jsonRewriter) string(s string) {
-	w.out.WriteByte('"')
-	for _, c := range s {
-		w.rune(c)
-	}
-	w.out.WriteByte('"')
-}

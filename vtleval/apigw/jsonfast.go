@@ -46,8 +46,8 @@ func parseStrictJSON(s string) (v vtleval.Value, ok bool) {
 	return v, true
 }
 
-// fastParser reads the tokens of strict JSON text (for strictParser and
-// jsonRewriter).
+// fastParser reads the tokens of strict JSON text (for strictParser, and
+// for compactJSON's strings with escapes and its numbers).
 type fastParser struct {
 	s string
 	i int
