@@ -31,7 +31,12 @@ type Template struct {
 	nameBuf  [12]string // nameList's first array
 	// outHint is the size of the last output Render made, to size the next.
 	outHint atomic.Int64
+	// memo holds the facts hosts worked out about the template (Memo).
+	memo   atomic.Pointer[[]memoEntry]
+	memoMu sync.Mutex
 }
+
+type memoEntry struct{ key, val any }
 
 type macro struct {
 	name   string
@@ -147,6 +152,36 @@ func (t *Template) Name() string { return t.name }
 
 // File returns the syntax tree.
 func (t *Template) File() *syntax.File { return t.file }
+
+// Memo returns compute(t), computed on the first call with key only: for
+// what a host works out about a template from its syntax tree (which
+// methods of a variable it calls, say) and consults at every render. key
+// must be comparable; a host's own unexported pointer keeps it apart from
+// other hosts' facts. Safe for concurrent use.
+func (t *Template) Memo(key any, compute func(*Template) any) any {
+	if m := t.memo.Load(); m != nil {
+		for _, e := range *m {
+			if e.key == key {
+				return e.val
+			}
+		}
+	}
+	t.memoMu.Lock()
+	defer t.memoMu.Unlock()
+	var old []memoEntry
+	if m := t.memo.Load(); m != nil {
+		old = *m
+		for _, e := range old {
+			if e.key == key {
+				return e.val
+			}
+		}
+	}
+	v := compute(t)
+	m := append(old[:len(old):len(old)], memoEntry{key, v})
+	t.memo.Store(&m)
+	return v
+}
 
 // initError is a TemplateInitException: a directive's arguments are wrong.
 func initError(f *syntax.File, pos syntax.Pos, format string, args ...any) error {

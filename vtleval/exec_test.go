@@ -8,6 +8,7 @@ import (
 	"math/rand"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -416,5 +417,42 @@ func TestDefineOutlivesRender(t *testing.T) {
 	b, _ := m.Get("b")
 	if got := ToString(b); got != "[inner]" {
 		t.Errorf("the block prints %q after its render; want \"[inner]\"", got)
+	}
+}
+
+// Memo computes a fact once per key and template, also when asked from
+// many goroutines at once.
+func TestMemo(t *testing.T) {
+	tm, err := Parse("t", "$a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var calls [2]atomic.Int32
+	keys := [2]*int{new(int), new(int)}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 100; i++ {
+				for k := range keys {
+					got := tm.Memo(keys[k], func(*Template) any { calls[k].Add(1); return k * 10 })
+					if got != k*10 {
+						t.Errorf("key %d: got %v", k, got)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for k := range calls {
+		if n := calls[k].Load(); n != 1 {
+			t.Errorf("key %d computed %d times", k, n)
+		}
+	}
+	other, _ := Parse("u", "$a")
+	if got := other.Memo(keys[0], func(*Template) any { return "other" }); got != "other" {
+		t.Errorf("another template shares the fact: %v", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/vtlcheck/vtlcheck/vtleval"
+	"github.com/vtlcheck/vtlcheck/vtleval/syntax"
 )
 
 // Input is $input (apigw.md §1): the payload of the template's phase (the
@@ -19,6 +20,13 @@ type Input struct {
 	params *vtleval.Map // path, querystring, header
 	req    *Request
 	arena  vtleval.Arena // for params
+	// tmpl is the template being rendered (set by Render): whether it
+	// reads the body's values decides how $input.json('$') prints the
+	// body (see printBody).
+	tmpl *vtleval.Template
+	// printed is $input.json('$') when it was printed while parsing the
+	// body, until $input.path hands out values a template may change.
+	printed string
 }
 
 // NewInput makes $input for a payload and the method request's parameters.
@@ -84,6 +92,62 @@ func (in *Input) doc() (vtleval.Value, error) {
 	return in.parsed, in.err
 }
 
+// printBody is $input.json('$') while nothing can have changed the body's
+// values: from the text, which is cheaper than printing the values (ok is
+// false when it has to be done from the values). A template that reads the
+// values as well ($input.path...) has the body parsed here, and printed in
+// the same pass; one that does not has the text printed without building
+// values.
+func (in *Input) printBody() (string, bool) {
+	if in.printed != "" {
+		return in.printed, true
+	}
+	if in.done {
+		return "", false
+	}
+	if in.tmpl == nil || !readsBodyValues(in.tmpl) {
+		return compactJSON(in.body)
+	}
+	v, text, ok := parseStrictJSONCompact(in.body)
+	if !ok {
+		return "", false // not strict JSON: doc, then the values
+	}
+	in.done, in.parsed, in.printed = true, v, text
+	return text, true
+}
+
+// readsBodyValues reports whether t reads $input's body as values: it
+// calls $input.path, or $input.json with another path than '$', or passes
+// $input on. (Only for speed: either way $input.json('$') prints the same.)
+func readsBodyValues(t *vtleval.Template) bool {
+	return t.Memo(&readsBodyValuesKey, func(t *vtleval.Template) any {
+		reads := false
+		syntax.Inspect(t.File().Nodes, func(n any) bool {
+			r, ok := n.(*syntax.Ref)
+			if reads || !ok || r.Root != "input" {
+				return !reads
+			}
+			switch {
+			case len(r.Parts) == 0 || r.Parts[0].Kind == syntax.PartIndex:
+				reads = true
+			case r.Parts[0].Kind == syntax.PartMethod && r.Parts[0].Name == "path":
+				reads = true
+			case r.Parts[0].Kind == syntax.PartMethod && r.Parts[0].Name == "json":
+				args := r.Parts[0].Args
+				lit, ok := (*syntax.StringLit)(nil), false
+				if len(args) == 1 {
+					lit, ok = args[0].(*syntax.StringLit)
+				}
+				reads = !ok || lit.Lit != `'$'` && lit.Lit != `"$"`
+			}
+			return !reads
+		})
+		return reads
+	}).(bool)
+}
+
+var readsBodyValuesKey byte
+
 // PayloadError is a payload that $input.json or $input.path cannot parse.
 // In a request template API Gateway answers it with 400 "Could not process
 // payload" ([obs] ToQoz's recording, peers.md §3 #8).
@@ -138,10 +202,8 @@ func (in *Input) CallMethod(name string, args []vtleval.Value) (vtleval.Value, b
 		if !ok {
 			return nil, false, nil
 		}
-		if name == "json" && expr == "$" && !in.done {
-			// nothing has read the body as values yet, so nothing can
-			// have changed it: print it from the text
-			if s, ok := compactJSON(in.body); ok {
+		if name == "json" && expr == "$" {
+			if s, ok := in.printBody(); ok {
 				return s, true, nil
 			}
 		}
@@ -150,6 +212,7 @@ func (in *Input) CallMethod(name string, args []vtleval.Value) (vtleval.Value, b
 			return nil, true, err
 		}
 		if name == "path" {
+			in.printed = "" // the template may change what it gets
 			if !found {
 				return nil, true, nil
 			}

@@ -60,6 +60,15 @@ func BenchmarkCompactJSON(b *testing.B) {
 			ParseJSON(body)
 		}
 	})
+	// what a template that prints the body and reads its values does
+	b.Run("parse-and-print", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, ok := parseStrictJSONCompact(body); !ok {
+				b.Fatal("not taken")
+			}
+		}
+	})
 }
 
 // randomBody is a random JSON text, with what compactJSON must get right or refuse:
@@ -119,6 +128,7 @@ func TestCompactJSONAgrees(t *testing.T) {
 	for _, in := range inputs {
 		got, ok := compactJSON(in)
 		v, err := ParseJSON(in)
+		checkStrictCompact(t, in, v, err)
 		if !ok {
 			continue
 		}
@@ -135,6 +145,30 @@ func TestCompactJSONAgrees(t *testing.T) {
 		t.Errorf("only %d of %d bodies took the fast path", fast, len(inputs))
 	}
 	t.Logf("%d of %d bodies took the fast path", fast, len(inputs))
+}
+
+// checkStrictCompact checks parseStrictJSONCompact on in against what
+// ParseJSON gives (v, err): the same value, printed as vtleval.JSON prints
+// it, and taken exactly when the strict parser takes in.
+func checkStrictCompact(t *testing.T, in string, v vtleval.Value, err error) {
+	t.Helper()
+	cv, text, ok := parseStrictJSONCompact(in)
+	if _, strict := parseStrictJSON(in); ok != strict {
+		t.Fatalf("%q: parseStrictJSONCompact takes it: %v, parseStrictJSON: %v", in, ok, strict)
+	}
+	if !ok {
+		return
+	}
+	if err != nil {
+		t.Fatalf("%q: parsed what ParseJSON rejects (%v)", in, err)
+	}
+	want := vtleval.JSON(v)
+	if got := vtleval.JSON(cv); got != want {
+		t.Fatalf("%q: values\n got %s\nwant %s", in, got, want)
+	}
+	if text != want {
+		t.Fatalf("%q: printed\n got %s\nwant %s", in, text, want)
+	}
 }
 
 // Through $input: json('$') before and after $input.path, and after a
@@ -166,6 +200,81 @@ func TestInputJSONFastPath(t *testing.T) {
 	}
 }
 
+// Which templates have $input.json('$') parse the body as it prints it.
+func TestReadsBodyValues(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want bool
+	}{
+		{`$input.json('$')`, false},
+		{`$input.json("$") $input.body $input.params() $input.params('a') $util.escapeJavaScript($input.body)`, false},
+		{`$input.path('$.a')`, true},
+		{`$input.json('$.a')`, true},
+		{`#set($p = '$')$input.json($p)`, true},
+		{`$input.json("$!{p}")`, true},
+		{`#set($i = $input)`, true},
+		{`"${input.path('$')}"`, true},
+		{`#set($s = "x$input.path('$').size()")`, true},
+		{`#macro(m)$input.path('$')#end`, true},
+		{`#foreach($k in $input.path('$').keySet())#end`, true},
+		{`#if($x)#else$input.json('$.b')#end`, true},
+	} {
+		tm, err := Parse("t", c.src)
+		if err != nil {
+			t.Fatalf("%s: %v", c.src, err)
+		}
+		if got := readsBodyValues(tm); got != c.want {
+			t.Errorf("%s: readsBodyValues %v, want %v", c.src, got, c.want)
+		}
+	}
+}
+
+// $input.json('$') printed while the body is parsed (in a template that
+// also reads values) prints what the values print, and afterwards shows
+// what the template changed in them.
+func TestInputJSONParsedAndPrinted(t *testing.T) {
+	tm, err := Parse("t", `$input.json('$')|#set($d = $input.path('$'))$input.json('$')|#if($d.keySet())#set($_ = $d.put('z', 'x/y'))#end$input.json('$')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !readsBodyValues(tm) {
+		t.Fatal("the template reads the body's values")
+	}
+	r := rand.New(rand.NewSource(13))
+	fused := 0
+	for i := 0; i < 3000; i++ {
+		body := randomBody(r, 0)
+		got, gerr := Render(tm, NewRequestEnv(&Request{Body: body}))
+		// the same from values only
+		in := NewInput(body, &Request{})
+		first, _, werr := in.CallMethod("json", []vtleval.Value{"$"})
+		if _, strict := parseStrictJSON(body); strict {
+			fused++
+		}
+		if werr != nil || gerr != nil {
+			if (werr == nil) != (gerr == nil) {
+				t.Fatalf("%q: error %v, want %v", body, gerr, werr)
+			}
+			continue
+		}
+		d, _, _ := in.CallMethod("path", []vtleval.Value{"$"})
+		want := first.(string) + "|" + first.(string) + "|"
+		if m, ok := d.(*vtleval.Map); ok {
+			m.Put("z", "x/y")
+			s, _, _ := in.CallMethod("json", []vtleval.Value{"$"})
+			want += s.(string)
+		} else {
+			want += first.(string)
+		}
+		if got != want {
+			t.Fatalf("%q:\n got %s\nwant %s", body, got, want)
+		}
+	}
+	if fused < 500 {
+		t.Errorf("only %d bodies were printed while parsed", fused)
+	}
+}
+
 // FuzzCompactJSON: whatever compactJSON prints is what printing the parsed
 // values prints.
 func FuzzCompactJSON(f *testing.F) {
@@ -180,10 +289,11 @@ func FuzzCompactJSON(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		got, ok := compactJSON(in)
+		v, err := ParseJSON(in)
+		checkStrictCompact(t, in, v, err)
 		if !ok {
 			return
 		}
-		v, err := ParseJSON(in)
 		if err != nil {
 			t.Fatalf("%q: printed what ParseJSON rejects (%v)", in, err)
 		}

@@ -1,10 +1,13 @@
 package apigw
 
 import (
+	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/vtlcheck/vtlcheck/vtleval"
 )
@@ -15,15 +18,78 @@ import (
 // gives for such input (checked by TestFastJSONAgrees), and ok=false for
 // anything else, which then goes through the permissive parser.
 func parseStrictJSON(s string) (v vtleval.Value, ok bool) {
-	if !utf8.ValidString(s) {
+	p := strictParser{}
+	return p.parse(s)
+}
+
+// parseStrictJSONCompact is parseStrictJSON that also gives what
+// vtleval.JSON prints for the value, its compact printing, for
+// $input.json('$') in a template that reads the body's values as well:
+// the text with the spans it changes, noted while parsing, written
+// otherwise, at a fraction of the cost of a separate pass over the text.
+func parseStrictJSONCompact(s string) (v vtleval.Value, text string, ok bool) {
+	n := notesPool.Get().(*compactNotes)
+	defer func() {
+		clear(n.repl)
+		*n = compactNotes{tokens: n.tokens[:0], repl: n.repl[:0]}
+		notesPool.Put(n)
+	}()
+	p := strictParser{compact: true, compactNotes: n}
+	if v, ok = p.parse(s); !ok {
+		return nil, "", false
+	}
+	if p.uneven {
+		return v, vtleval.JSON(v), true
+	}
+	// the text without the whitespace between tokens, and with the
+	// tokens written otherwise
+	out := make([]byte, 0, p.i-p.start+p.grow+16)
+	at := int32(p.start)
+	for t := p.tokens; len(t) >= 3; t = t[3:] {
+		out = appendNoSpace(out, s[at:t[0]])
+		if t[2] == 0 {
+			out = append(out, s[t[0]:t[1]]...)
+		} else {
+			switch v := p.repl[t[2]-1].(type) {
+			case string:
+				out = append(out, '"')
+				for _, r := range v {
+					out = vtleval.AppendJSONRune(out, r)
+				}
+				out = append(out, '"')
+			default:
+				out = append(out, vtleval.JSON(v)...)
+			}
+		}
+		at = t[1]
+	}
+	out = appendNoSpace(out, s[at:p.i])
+	return v, unsafe.String(&out[0], len(out)), true
+}
+
+// appendNoSpace appends the bytes of t but whitespace.
+func appendNoSpace(out []byte, t string) []byte {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; !jsonSpace[c] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// parse parses the JSON text s.
+func (p *strictParser) parse(s string) (v vtleval.Value, ok bool) {
+	if !utf8.ValidString(s) || len(s) > math.MaxInt32 {
 		return nil, false
 	}
+	p.fastParser = fastParser{s: s}
 	// the stack of value: room for the usual depths and widths at once
-	p := strictParser{fastParser: fastParser{s: s}, items: make([]vtleval.Value, 0, min(len(s)/16+4, 64))}
-	p.space()
+	p.items = make([]vtleval.Value, 0, min(len(s)/16+4, 64))
+	p.fastParser.space()
 	if p.i >= len(p.s) || (p.s[p.i] != '{' && p.s[p.i] != '[') {
 		return nil, false // bare values and strings: the permissive parser's rules
 	}
+	p.start = p.i
 	if len(s) <= 1<<16 {
 		// one block for the document's maps, one for their entries and
 		// the lists' items, and one for the lists: at most a map for
@@ -55,6 +121,9 @@ type fastParser struct {
 	// other into chunks (see str)
 	chunk  strings.Builder
 	nChunk int
+	// plain says that the last string str read has only the ASCII
+	// characters vtleval.JSON writes as they are
+	plain bool
 }
 
 // strictParser builds the values of strict JSON text.
@@ -84,6 +153,81 @@ type strictParser struct {
 	// the Values of short strings met before, keys and values apart
 	// (see box)
 	boxedKeys, boxedVals [64]vtleval.Value
+	start                int // where the document starts
+
+	// compact makes the parser note what the compact printing of the
+	// document needs besides leaving out the whitespace between tokens
+	// (parseStrictJSONCompact): tokens, in order, are the strings (which
+	// may hold whitespace) and the tokens written otherwise than as they
+	// are, each as start, end, and 0 for a string written as it is, or
+	// 1 + the index in repl of the value written instead, as
+	// vtleval.JSON writes it; grow bounds what those add, mostly; uneven
+	// is set when the printing differs otherwise (a repeated key, great
+	// depth).
+	compact bool
+	*compactNotes
+	uneven bool
+}
+
+type compactNotes struct {
+	tokens []int32
+	repl   []vtleval.Value
+	grow   int
+}
+
+// notesPool keeps the notes of parseStrictJSONCompact.
+var notesPool = sync.Pool{New: func() any { return new(compactNotes) }}
+
+// rewrite notes that the compact printing writes the token from start to
+// p.i as vtleval.JSON writes v.
+func (p *strictParser) rewrite(start int, v vtleval.Value) {
+	p.repl = append(p.repl, v)
+	p.tokens = append(p.tokens, int32(start), int32(p.i), int32(len(p.repl)))
+	p.grow += 2 * (p.i - start)
+}
+
+// noteString notes the string just read from start, of value v.
+func (p *strictParser) noteString(start int, v vtleval.Value) {
+	if p.plain || jsonTextSame(p.s[start+1:p.i-1]) {
+		p.tokens = append(p.tokens, int32(start), int32(p.i), 0)
+		return
+	}
+	p.rewrite(start, v)
+}
+
+// noteNumber notes the number num just read, of value v, when its compact
+// printing is not its text.
+func (p *strictParser) noteNumber(num string, integer bool, v vtleval.Value) {
+	if !(integer && num != "-0" || !integer && plainDouble(num)) {
+		p.rewrite(p.i-len(num), v)
+	}
+}
+
+// jsonTextSame reports whether vtleval.JSON writes the value of a JSON
+// string with the text t (valid UTF-8, between the quotes) as t: plain
+// ASCII, the escapes it writes back the same way, and the characters it
+// does not escape.
+func jsonTextSame(t string) bool {
+	for i := 0; i < len(t); {
+		switch c := t[i]; {
+		case jsonPlainASCII[c]:
+			i++
+		case c == '\\':
+			if i+1 >= len(t) || !jsonSameEscape[t[i+1]] {
+				return false
+			}
+			i += 2
+		case c < utf8.RuneSelf:
+			return false
+		default:
+			r, size := utf8.DecodeRuneInString(t[i:])
+			if r <= 0x9F || r >= 0x2000 && r <= 0x20FF {
+				return false
+			}
+			i += size
+		}
+	}
+	return true
 }
 
 // box returns s as a Value, reusing the Value of an equal short string met
@@ -124,6 +268,9 @@ func (p *strictParser) value(depth int) (vtleval.Value, bool) {
 	if depth > 500 {
 		return nil, false
 	}
+	if p.compact && depth > compactMaxDepth {
+		p.uneven = true
+	}
 	p.space()
 	if p.i >= len(p.s) {
 		return nil, false
@@ -144,10 +291,16 @@ func (p *strictParser) value(depth int) (vtleval.Value, bool) {
 			if !p.at('"') {
 				return nil, false
 			}
+			ks := p.i
 			k, ok := p.str()
 			if !ok {
 				return nil, false
 			}
+			bk := box(&p.boxedKeys, k)
+			if p.compact {
+				p.noteString(ks, bk)
+			}
+
 			p.space()
 			if !p.at(':') {
 				return nil, false
@@ -157,12 +310,15 @@ func (p *strictParser) value(depth int) (vtleval.Value, bool) {
 			if !ok {
 				return nil, false
 			}
-			p.items = append(p.items, box(&p.boxedKeys, k), v)
+			p.items = append(p.items, bk, v)
 			p.space()
 			if more, ok := p.sep('}'); !ok {
 				return nil, false
 			} else if !more {
 				m := p.arena.MapFromPairs(p.items[mark:])
+				if p.compact && 2*m.Len() != len(p.items)-mark {
+					p.uneven = true // a repeated key
+				}
 				clear(p.items[mark:])
 				p.items = p.items[:mark]
 				return m, true
@@ -195,17 +351,26 @@ func (p *strictParser) value(depth int) (vtleval.Value, bool) {
 			}
 		}
 	case c == '"':
+		start := p.i
 		s, ok := p.str()
-		return box(&p.boxedVals, s), ok
+		v := box(&p.boxedVals, s)
+		if ok && p.compact {
+			p.noteString(start, v)
+		}
+		return v, ok
 	case c == '-' || c >= '0' && c <= '9':
 		num, integer, ok := p.number()
 		if !ok {
 			return nil, false
 		}
-		if v, ok := shortNumber(num, integer); ok {
-			return v, true
+		v, ok := shortNumber(num, integer)
+		if !ok {
+			v = numberValue(num)
 		}
-		return numberValue(num), true
+		if p.compact {
+			p.noteNumber(num, integer, v)
+		}
+		return v, true
 	default:
 		for _, w := range [...]string{"true", "false", "null"} {
 			if len(p.s)-p.i >= len(w) && p.s[p.i:p.i+len(w)] == w {
@@ -243,6 +408,15 @@ func (p *fastParser) str() (string, bool) {
 	p.i++ // opening quote
 	start := p.i
 	i := p.i
+	for i < len(p.s) && jsonPlainASCII[p.s[i]] {
+		i++
+	}
+	if i < len(p.s) && p.s[i] == '"' {
+		p.i = i + 1
+		p.plain = true
+		return p.s[start:i], true
+	}
+	p.plain = false
 	for i < len(p.s) && !jsonStrStop[p.s[i]] {
 		i++
 	}

@@ -171,6 +171,9 @@ var renderConfig = Config()
 
 // Render renders t in env with API Gateway's configuration.
 func Render(t *vtleval.Template, env *Env) (string, error) {
+	if env.Input != nil {
+		env.Input.tmpl = t
+	}
 	return t.RenderFrom(env, renderConfig)
 }
 
