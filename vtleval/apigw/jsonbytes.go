@@ -324,6 +324,13 @@ var jsonPlainASCII = func() (t [256]bool) {
 	return t
 }()
 
+// jsonPlainNoSpace is jsonPlainASCII without the space.
+var jsonPlainNoSpace = func() [256]bool {
+	t := jsonPlainASCII
+	t[' '] = false
+	return t
+}()
+
 // endsToken is what may follow a number or a literal (the fast parser's rule).
 func endsToken(s string, i int) bool {
 	if i >= len(s) {

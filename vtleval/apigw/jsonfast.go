@@ -2,6 +2,7 @@ package apigw
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -69,13 +70,27 @@ func parseStrictJSONCompact(s string) (v vtleval.Value, text string, ok bool) {
 
 // appendNoSpace appends the bytes of t but whitespace.
 func appendNoSpace(out []byte, t string) []byte {
+	out = slices.Grow(out, len(t))
+	n := len(out)
+	out = out[:n+len(t)]
 	for i := 0; i < len(t); i++ {
-		if c := t[i]; !jsonSpace[c] {
-			out = append(out, c)
+		// each byte is written, and kept unless it is whitespace
+		c := t[i]
+		out[n] = c
+		n += int(jsonKeep[c])
+	}
+	return out[:n]
+}
+
+// jsonKeep is 1 for the bytes that are not JSON whitespace.
+var jsonKeep = func() (t [256]uint8) {
+	for c := range t {
+		if !jsonSpace[c] {
+			t[c] = 1
 		}
 	}
-	return out
-}
+	return t
+}()
 
 // parse parses the JSON text s.
 func (p *strictParser) parse(s string) (v vtleval.Value, ok bool) {
@@ -122,7 +137,7 @@ type fastParser struct {
 	chunk  strings.Builder
 	nChunk int
 	// plain says that the last string str read has only the ASCII
-	// characters vtleval.JSON writes as they are
+	// characters vtleval.JSON writes as they are, and no space
 	plain bool
 }
 
@@ -157,9 +172,9 @@ type strictParser struct {
 
 	// compact makes the parser note what the compact printing of the
 	// document needs besides leaving out the whitespace between tokens
-	// (parseStrictJSONCompact): tokens, in order, are the strings (which
-	// may hold whitespace) and the tokens written otherwise than as they
-	// are, each as start, end, and 0 for a string written as it is, or
+	// (parseStrictJSONCompact): tokens, in order, are the strings but
+	// the plain ones (others may hold whitespace) and the tokens written
+	// otherwise than as they are, each as start, end, and 0 for a string written as it is, or
 	// 1 + the index in repl of the value written instead, as
 	// vtleval.JSON writes it; grow bounds what those add, mostly; uneven
 	// is set when the printing differs otherwise (a repeated key, great
@@ -186,9 +201,11 @@ func (p *strictParser) rewrite(start int, v vtleval.Value) {
 	p.grow += 2 * (p.i - start)
 }
 
-// noteString notes the string just read from start, of value v.
+// noteString notes the string just read from start, of value v, unless
+// it is plain: written as it is, and without the spaces a token would
+// keep.
 func (p *strictParser) noteString(start int, v vtleval.Value) {
-	if p.plain || jsonTextSame(p.s[start+1:p.i-1]) {
+	if jsonTextSame(p.s[start+1 : p.i-1]) {
 		p.tokens = append(p.tokens, int32(start), int32(p.i), 0)
 		return
 	}
@@ -297,7 +314,7 @@ func (p *strictParser) value(depth int) (vtleval.Value, bool) {
 				return nil, false
 			}
 			bk := box(&p.boxedKeys, k)
-			if p.compact {
+			if p.compact && !p.plain {
 				p.noteString(ks, bk)
 			}
 
@@ -354,7 +371,7 @@ func (p *strictParser) value(depth int) (vtleval.Value, bool) {
 		start := p.i
 		s, ok := p.str()
 		v := box(&p.boxedVals, s)
-		if ok && p.compact {
+		if ok && p.compact && !p.plain {
 			p.noteString(start, v)
 		}
 		return v, ok
@@ -408,7 +425,7 @@ func (p *fastParser) str() (string, bool) {
 	p.i++ // opening quote
 	start := p.i
 	i := p.i
-	for i < len(p.s) && jsonPlainASCII[p.s[i]] {
+	for i < len(p.s) && jsonPlainNoSpace[p.s[i]] {
 		i++
 	}
 	if i < len(p.s) && p.s[i] == '"' {
