@@ -66,25 +66,19 @@ value:
 			return "", false
 		}
 		goto after
-	case c == '{':
-		out = append(out, '{')
+	case c == '{' || c == '[':
+		// '}' is '{'+2, and ']' is '['+2
+		out = append(out, c)
 		i = skipJSONSpace(s, i+1)
-		if i < len(s) && s[i] == '}' {
-			out = append(out, '}')
+		if i < len(s) && s[i] == c+2 {
+			out = append(out, c+2)
 			i++
 			goto after
 		}
-		stack = append(stack, compactFrame{object: true, mark: len(keys)})
-		goto key
-	case c == '[':
-		out = append(out, '[')
-		i = skipJSONSpace(s, i+1)
-		if i < len(s) && s[i] == ']' {
-			out = append(out, ']')
-			i++
-			goto after
+		stack = append(stack, compactFrame{object: c == '{', mark: len(keys)})
+		if c == '{' {
+			goto key
 		}
-		stack = append(stack, compactFrame{})
 		goto value
 	case c == '-' || c >= '0' && c <= '9':
 		var ok bool
