@@ -6,6 +6,8 @@ import (
 	"math"
 	"math/big"
 	"math/rand"
+	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -454,5 +456,48 @@ func TestMemo(t *testing.T) {
 	other, _ := Parse("u", "$a")
 	if got := other.Memo(keys[0], func(*Template) any { return "other" }); got != "other" {
 		t.Errorf("another template shares the fact: %v", got)
+	}
+}
+
+// Values boxed in an arena's blocks behave as ordinary ones: type
+// switches, equality, map keys, printing, reflection; and they survive
+// collections once the arena is gone.
+func TestArenaBoxes(t *testing.T) {
+	var vals []Value
+	func() {
+		var a Arena
+		for i := 0; i < 1000; i++ {
+			vals = append(vals, a.String(fmt.Sprint("s", i)), a.Float(float64(i)+0.5))
+		}
+	}()
+	runtime.GC()
+	runtime.GC()
+	seen := map[Value]int{}
+	for i := 0; i < 1000; i++ {
+		s, f := vals[2*i], vals[2*i+1]
+		if want := fmt.Sprint("s", i); s != Value(want) || s.(string) != want || fmt.Sprint(s) != want {
+			t.Fatalf("string %d: %#v", i, s)
+		}
+		switch f := f.(type) {
+		case float64:
+			if f != float64(i)+0.5 {
+				t.Fatalf("float %d: %v", i, f)
+			}
+		default:
+			t.Fatalf("float %d: a %T", i, f)
+		}
+		if reflect.TypeOf(s).Kind() != reflect.String || reflect.TypeOf(f).Kind() != reflect.Float64 {
+			t.Fatalf("%d: types %T %T", i, s, f)
+		}
+		seen[s]++
+		seen[Value(fmt.Sprint("s", i))]++
+		if ToString(f) != JSON(float64(i)+0.5) {
+			t.Fatalf("%d: %s", i, ToString(f))
+		}
+	}
+	for k, n := range seen {
+		if n != 2 {
+			t.Fatalf("%v: %d entries for an arena Value and an ordinary one", k, n)
+		}
 	}
 }

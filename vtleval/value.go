@@ -101,11 +101,65 @@ func NewMapFromPairs(kv []Value) *Map {
 // arena's blocks stay in memory while any of them is in use. The zero
 // Arena is ready to use; it is not safe for concurrent use.
 type Arena struct {
-	maps  []Map
-	lists []List
-	vals  []Value
+	maps   []Map
+	lists  []List
+	vals   []Value
+	strs   []string
+	floats []float64
 	// sizes of the last blocks: they start small and double
-	n, nMaps, nLists int
+	n, nMaps, nLists, nStrs, nFloats int
+}
+
+// String returns s as a Value whose string header lives in one of the
+// arena's blocks. Storing a string in an interface otherwise allocates
+// 16 bytes for the header each time, which is most of what building a
+// JSON body's values allocates. The Value is an ordinary string to
+// everything that reads it.
+func (a *Arena) String(s string) Value {
+	if len(a.strs) == 0 {
+		a.nStrs = min(max(2*a.nStrs, 16), 256)
+		a.strs = make([]string, a.nStrs)
+	}
+	p := &a.strs[0]
+	*p = s
+	a.strs = a.strs[1:]
+	return valueAt(stringType, unsafe.Pointer(p))
+}
+
+// Float is String for a Double.
+func (a *Arena) Float(f float64) Value {
+	if len(a.floats) == 0 {
+		a.nFloats = min(max(2*a.nFloats, 16), 256)
+		a.floats = make([]float64, a.nFloats)
+	}
+	p := &a.floats[0]
+	*p = f
+	a.floats = a.floats[1:]
+	return valueAt(float64Type, unsafe.Pointer(p))
+}
+
+// eface is the layout of an interface value without methods (the Go
+// runtime's eface: type word, data word), through which valueAt builds
+// a Value that points at a value the arena holds, as the runtime's own
+// conversions point at the copy they allocate. TestArenaBoxes checks
+// that such Values behave as ordinary ones, across collections.
+type eface struct {
+	typ, data unsafe.Pointer
+}
+
+var (
+	stringType  = typeWord("")
+	float64Type = typeWord(0.0)
+)
+
+func typeWord(v Value) unsafe.Pointer { return (*eface)(unsafe.Pointer(&v)).typ }
+
+// valueAt returns the Value of type typ (a typeWord) stored at data,
+// which must not change afterwards.
+func valueAt(typ, data unsafe.Pointer) (v Value) {
+	e := (*eface)(unsafe.Pointer(&v))
+	e.typ, e.data = typ, data
+	return v
 }
 
 // values returns n zeroed Values with no spare capacity.

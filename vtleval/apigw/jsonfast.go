@@ -249,21 +249,21 @@ func jsonTextSame(t string) bool {
 
 // box returns s as a Value, reusing the Value of an equal short string met
 // before: the objects of an array mostly have the same keys, and often the
-// same values, and each new Value of a string is an allocation. Strings
-// are immutable, so sharing them is invisible to templates. Keys and values
-// have tables of their own, so that values met once do not push out the
-// keys that come back in every object.
-func box(t *[64]vtleval.Value, s string) vtleval.Value {
+// same values. Strings are immutable, so sharing them is invisible to
+// templates. Keys and values have tables of their own, so that values met
+// once do not push out the keys that come back in every object. A new
+// Value comes from the arena's blocks.
+func (p *strictParser) box(t *[64]vtleval.Value, s string) vtleval.Value {
 	n := len(s)
 	if n == 0 || n > 32 {
-		return s
+		return p.arena.String(s)
 	}
 	h := uint32(n) | uint32(s[0])<<8 | uint32(s[n-1])<<16 | uint32(s[n/2])<<24
 	e := &t[(h*0x9E3779B1)>>26]
 	if o, ok := (*e).(string); ok && o == s {
 		return *e
 	}
-	*e = s
+	*e = p.arena.String(s)
 	return *e
 }
 
@@ -313,7 +313,7 @@ func (p *strictParser) value(depth int) (vtleval.Value, bool) {
 			if !ok {
 				return nil, false
 			}
-			bk := box(&p.boxedKeys, k)
+			bk := p.box(&p.boxedKeys, k)
 			if p.compact && !p.plain {
 				p.noteString(ks, bk)
 			}
@@ -370,7 +370,7 @@ func (p *strictParser) value(depth int) (vtleval.Value, bool) {
 	case c == '"':
 		start := p.i
 		s, ok := p.str()
-		v := box(&p.boxedVals, s)
+		v := p.box(&p.boxedVals, s)
 		if ok && p.compact && !p.plain {
 			p.noteString(start, v)
 		}
@@ -380,9 +380,14 @@ func (p *strictParser) value(depth int) (vtleval.Value, bool) {
 		if !ok {
 			return nil, false
 		}
-		v, ok := shortNumber(num, integer)
-		if !ok {
+		var v vtleval.Value
+		switch n, f, ok := shortNumber(num, integer); {
+		case !ok:
 			v = numberValue(num)
+		case integer:
+			v = n
+		default:
+			v = p.arena.Float(f) // in a block, not an allocation of its own
 		}
 		if p.compact {
 			p.noteNumber(num, integer, v)
@@ -592,7 +597,8 @@ var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 // (number). For the decimal, both the digits as an integer and the power
 // of ten are exact float64s, so their quotient is the correctly rounded
 // value, which is what strconv.ParseFloat gives (its own exact case).
-func shortNumber(num string, integer bool) (vtleval.Value, bool) {
+// The value is n for an integer, else f.
+func shortNumber(num string, integer bool) (n int32, f float64, ok bool) {
 	d := num
 	neg := d[0] == '-'
 	if neg {
@@ -600,19 +606,18 @@ func shortNumber(num string, integer bool) (vtleval.Value, bool) {
 	}
 	if integer {
 		if len(d) > 9 {
-			return nil, false
+			return 0, 0, false
 		}
-		var n int32
 		for i := 0; i < len(d); i++ {
 			n = n*10 + int32(d[i]-'0')
 		}
 		if neg {
 			n = -n
 		}
-		return n, true
+		return n, 0, true
 	}
 	if len(d) > 16 {
-		return nil, false
+		return 0, 0, false
 	}
 	var m uint64
 	frac := -1
@@ -623,15 +628,15 @@ func shortNumber(num string, integer bool) (vtleval.Value, bool) {
 		case c == '.':
 			frac = len(d) - i - 1
 		default:
-			return nil, false // an exponent
+			return 0, 0, false // an exponent
 		}
 	}
 	if frac < 0 {
-		return nil, false
+		return 0, 0, false
 	}
-	f := float64(m) / pow10[frac]
+	f = float64(m) / pow10[frac]
 	if neg {
 		f = -f
 	}
-	return f, true
+	return 0, f, true
 }
