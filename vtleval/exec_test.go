@@ -501,3 +501,33 @@ func TestArenaBoxes(t *testing.T) {
 		}
 	}
 }
+
+// distinctStringKeys agrees with comparing every two keys, whether or not
+// their signatures clash.
+func TestDistinctStringKeys(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	for i := 0; i < 20000; i++ {
+		var kv []Value
+		for n := r.Intn(12); n > 0; n-- {
+			k := make([]byte, r.Intn(4))
+			for j := range k {
+				k[j] = "abcé"[r.Intn(4)]
+			}
+			kv = append(kv, string(k), i)
+		}
+		want := true
+		for a := 0; a < len(kv); a += 2 {
+			for b := 0; b < a; b += 2 {
+				if kv[a] == kv[b] {
+					want = false
+				}
+			}
+		}
+		if got := distinctStringKeys(kv); got != want {
+			t.Fatalf("%q: %v, want %v", kv, got, want)
+		}
+	}
+	if distinctStringKeys([]Value{"a", 1, 2, 3}) {
+		t.Fatal("a key that is not a string")
+	}
+}

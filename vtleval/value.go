@@ -271,11 +271,28 @@ func TreeSize(m *Map) (nMaps, nValues int) {
 // distinctStringKeys reports whether the keys of the pairs kv are strings,
 // no two of them equal.
 func distinctStringKeys(kv []Value) bool {
+	// keys whose length and end bytes differ are different: a bit each
+	// in a mask settles most objects without comparing any two keys
+	var seen uint64
+	clash := false
 	for i := 0; i+1 < len(kv); i += 2 {
 		k, ok := kv[i].(string)
 		if !ok {
 			return false
 		}
+		sig := uint(len(k))
+		if len(k) > 0 {
+			sig = sig*7 + uint(k[0])*3 + uint(k[len(k)-1])
+		}
+		bit := uint64(1) << (sig & 63)
+		clash = clash || seen&bit != 0
+		seen |= bit
+	}
+	if !clash {
+		return true
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		k := kv[i].(string)
 		for j := 0; j < i; j += 2 {
 			if kv[j].(string) == k {
 				return false
