@@ -461,6 +461,7 @@ type state struct {
 	// value: removed).
 	src    VarSource
 	slots  []Value // the variables of t.names
+	arena  Arena   // for the Doubles arithmetic makes
 	macros map[string]*macro
 	// macroDepth counts the macro calls under way (velocimacro.max.depth);
 	// templates the templates being rendered, the root, #parse and
@@ -1480,6 +1481,9 @@ func (st *state) binary(sc *scope, f *syntax.File, e *syntax.BinaryExpr) (Value,
 	}
 	if !isNumber(l) || !isNumber(r) {
 		return nil, nil
+	}
+	if f, ok := doubleArith(e.Op, l, r); ok {
+		return st.arena.Float(f), nil // in a block, not an allocation of its own
 	}
 	v, err := arith(e.Op, l, r)
 	if err != nil {

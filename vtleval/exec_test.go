@@ -531,3 +531,32 @@ func TestDistinctStringKeys(t *testing.T) {
 		t.Fatal("a key that is not a string")
 	}
 }
+
+// doubleArith gives what arith gives wherever it answers.
+func TestDoubleArith(t *testing.T) {
+	operands := []Value{int32(0), int32(3), int32(-7), int64(1) << 40, 0.0, math.Copysign(0, -1), 2.5, -1e300, 1e308,
+		math.NaN(), math.Inf(1), float32(1.5), big.NewInt(5), "x"}
+	answered := 0
+	for _, op := range []string{"+", "-", "*", "/", "%"} {
+		for _, a := range operands {
+			for _, b := range operands {
+				f, ok := doubleArith(op, a, b)
+				if !ok {
+					continue
+				}
+				answered++
+				want, err := arith(op, a, b)
+				if err != nil {
+					t.Fatalf("%v %s %v: arith fails (%v)", a, op, b, err)
+				}
+				w, isDouble := want.(float64)
+				if !isDouble || math.Float64bits(w) != math.Float64bits(f) && !(math.IsNaN(w) && math.IsNaN(f)) {
+					t.Errorf("%v %s %v: %v, arith %#v", a, op, b, f, want)
+				}
+			}
+		}
+	}
+	if answered < 100 {
+		t.Errorf("answered only %d", answered)
+	}
+}

@@ -271,6 +271,47 @@ func arith(op string, a, b Value) (Value, error) {
 	return wrap(x%y, a, b), nil
 }
 
+// doubleArith is arith where it gives a Double (findBase's baseDouble) from
+// a Double and a Double, Integer or Long, without boxing the result; ok is
+// false for the other operands, and for a division or remainder by zero
+// (null).
+func doubleArith(op string, a, b Value) (r float64, ok bool) {
+	x, xd, ok := doubleOperand(a)
+	if !ok {
+		return 0, false
+	}
+	y, yd, ok := doubleOperand(b)
+	if !ok || !xd && !yd {
+		return 0, false
+	}
+	switch op {
+	case "+":
+		return x + y, true
+	case "-":
+		return x - y, true
+	case "*":
+		return x * y, true
+	case "/":
+		return x / y, y != 0
+	case "%":
+		return math.Mod(x, y), y != 0
+	}
+	return 0, false
+}
+
+// doubleOperand is toDouble for a Double, an Integer or a Long.
+func doubleOperand(v Value) (f float64, isDouble, ok bool) {
+	switch v := v.(type) {
+	case float64:
+		return v, true, true
+	case int32:
+		return float64(v), false, true
+	case int64:
+		return float64(v), false, true
+	}
+	return 0, false, false
+}
+
 // compareNumbers is MathUtils.compare: -1, 0 or 1 (0 when a NaN is
 // involved, as neither < nor > holds).
 func compareNumbers(a, b Value) (int, error) {
