@@ -427,24 +427,24 @@ func (p *fastParser) digits() int {
 
 // str reads a JSON string; escapes other than JSON's are not accepted here.
 func (p *fastParser) str() (string, bool) {
-	p.i++ // opening quote
-	start := p.i
-	i := p.i
-	for i < len(p.s) && jsonPlainNoSpace[p.s[i]] {
+	s := p.s         // in a register for the loops
+	start := p.i + 1 // after the opening quote
+	i := start
+	for i < len(s) && jsonPlainNoSpace[s[i]] {
 		i++
 	}
-	if i < len(p.s) && p.s[i] == '"' {
+	if i < len(s) && s[i] == '"' {
 		p.i = i + 1
 		p.plain = true
-		return p.s[start:i], true
+		return s[start:i], true
 	}
 	p.plain = false
-	for i < len(p.s) && !jsonStrStop[p.s[i]] {
+	for i < len(s) && !jsonStrStop[s[i]] {
 		i++
 	}
-	if i < len(p.s) && p.s[i] == '"' {
+	if i < len(s) && s[i] == '"' {
 		p.i = i + 1
-		return p.s[start:i], true
+		return s[start:i], true
 	}
 	p.i = i
 	// with escapes: the value, no longer than the text, goes to the end
