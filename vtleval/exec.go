@@ -991,6 +991,9 @@ func (st *state) invalid() Value {
 func (st *state) part(sc *scope, f *syntax.File, r *syntax.Ref, p *syntax.RefPart, v Value) (Value, error) {
 	switch p.Kind {
 	case syntax.PartProp:
+		if m, ok := v.(*Map); ok && p.Name != "class" {
+			return m.getStringHinted(p.Name, &p.Hint), nil
+		}
 		return getProperty(v, p.Name), nil
 	case syntax.PartMethod:
 		var args []Value

@@ -560,3 +560,53 @@ func TestDoubleArith(t *testing.T) {
 		t.Errorf("answered only %d", answered)
 	}
 }
+
+// A property read at one place of a template finds its key whatever the
+// maps read there hold and in whatever order: small maps, indexed ones,
+// keys removed, the key absent; also with renders running at once.
+func TestPropertyHint(t *testing.T) {
+	tm, err := Parse("t", `#foreach($m in $maps)[$!m.k]#end`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewSource(5))
+	var maps []Value
+	var want strings.Builder
+	for i := 0; i < 300; i++ {
+		m := NewMap()
+		n := r.Intn(30)
+		at := r.Intn(n + 1) // n: no k
+		for j := 0; j < n; j++ {
+			if j == at {
+				m.Put("k", fmt.Sprint("v", i))
+			}
+			m.Put(fmt.Sprint("x", j), j)
+		}
+		if at == n && r.Intn(2) == 0 {
+			m.Put("k", "gone")
+			m.Remove("k")
+		}
+		if _, ok := m.Get("k"); ok {
+			fmt.Fprintf(&want, "[v%d]", i)
+		} else {
+			want.WriteString("[]")
+		}
+		maps = append(maps, m)
+	}
+	l := &List{Items: maps}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 20; k++ {
+				got, err := tm.Render(Vars{"maps": l}, nil)
+				if err != nil || got != want.String() {
+					t.Errorf("got %q (%v)\nwant %q", got, err, want.String())
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -460,6 +461,34 @@ func (m *Map) getString(k string) (Value, bool) {
 		}
 	}
 	return nil, false
+}
+
+// getStringHinted is getString's value for a property read at one place
+// of a template: maps read there mostly hold the key at the same index
+// (the same JSON objects, the same $context), so that index, kept in
+// *hint, is tried first.
+func (m *Map) getStringHinted(k string, hint *int32) Value {
+	if i := int(atomic.LoadInt32(hint)); i < len(m.keys) {
+		if s, ok := m.keys[i].(string); ok && sameText(s, k) {
+			return m.vals[i]
+		}
+	}
+	i, ok := -1, false
+	if m.idx != nil {
+		i, ok = m.idx[k]
+	} else {
+		for j, mk := range m.keys {
+			if s, isStr := mk.(string); isStr && sameText(s, k) {
+				i, ok = j, true
+				break
+			}
+		}
+	}
+	if !ok {
+		return nil
+	}
+	atomic.StoreInt32(hint, int32(i))
+	return m.vals[i]
 }
 
 // sameText is a == b, quicker where maps search their keys: a key looked

@@ -73,6 +73,9 @@ const (
 type RefPart struct {
 	P    Pos
 	Kind PartKind
+	// Hint is the evaluator's: where a property was last found in the
+	// map it read (read and written atomically).
+	Hint int32
 	Name string
 	Args []Expr // method arguments; one element for an index
 }
