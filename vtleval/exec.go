@@ -750,6 +750,18 @@ func (st *state) errorf(f *syntax.File, pos syntax.Pos, expr string, format stri
 // get is Context.get. slot is the name's slot plus one in the root
 // template (st.t), or 0 when the caller does not know it.
 func (sc *scope) get(name string, slot int32) (Value, error) {
+	if sc.kind == globalScope && slot > 0 {
+		// the common case, inlined: a variable of the root template
+		switch v := sc.st.slots[slot-1]; v.(type) {
+		case string, *Map, *List, int32, float64, bool, nil:
+			return v, nil
+		}
+	}
+	return sc.getSlow(name, slot)
+}
+
+// getSlow is get.
+func (sc *scope) getSlow(name string, slot int32) (Value, error) {
 	switch sc.kind {
 	case nullHolderScope:
 		if sc.active && name == sc.nullVar {
@@ -843,6 +855,15 @@ func (f Lazy) Resolve() Value { return f() }
 // put is Context.put: a macro frame keeps the value and passes it on.
 // slot is as for get.
 func (sc *scope) put(name string, slot int32, v Value) {
+	if sc.kind == globalScope && slot > 0 {
+		sc.st.slots[slot-1] = v // the common case, inlined
+		return
+	}
+	sc.putSlow(name, slot, v)
+}
+
+// putSlow is put.
+func (sc *scope) putSlow(name string, slot int32, v Value) {
 	switch sc.kind {
 	case nullHolderScope:
 		if name == sc.nullVar && v == nil {
