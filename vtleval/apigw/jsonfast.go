@@ -92,14 +92,26 @@ var jsonKeep = func() (t [256]uint8) {
 	return t
 }()
 
+// itemsPool keeps the value stacks of strictParser.
+var itemsPool = sync.Pool{New: func() any { s := make([]vtleval.Value, 0, 64); return &s }}
+
 // parse parses the JSON text s.
 func (p *strictParser) parse(s string) (v vtleval.Value, ok bool) {
 	if !utf8.ValidString(s) || len(s) > math.MaxInt32 {
 		return nil, false
 	}
 	p.fastParser = fastParser{s: s}
-	// the stack of value: room for the usual depths and widths at once
-	p.items = make([]vtleval.Value, 0, min(len(s)/16+4, 64))
+	// the stack of value, kept from one parse to the next: it holds
+	// nothing once a parse is over
+	ip := itemsPool.Get().(*[]vtleval.Value)
+	p.items = (*ip)[:0]
+	defer func() {
+		clear(p.items)
+		if cap(p.items) <= 4096 {
+			*ip = p.items[:0]
+			itemsPool.Put(ip)
+		}
+	}()
 	p.fastParser.space()
 	if p.i >= len(p.s) || (p.s[p.i] != '{' && p.s[p.i] != '[') {
 		return nil, false // bare values and strings: the permissive parser's rules
