@@ -127,10 +127,24 @@ func (a *Arena) String(s string) Value {
 	return valueAt(stringType, unsafe.Pointer(p))
 }
 
+// ReserveScalars makes the arena's next strings and Doubles (String,
+// Float) come from blocks of at least these sizes, for a caller that can
+// guess how many it will box.
+func (a *Arena) ReserveScalars(strs, floats int) {
+	if len(a.strs) < strs {
+		a.nStrs = strs
+		a.strs = make([]string, strs)
+	}
+	if len(a.floats) < floats {
+		a.nFloats = floats
+		a.floats = make([]float64, floats)
+	}
+}
+
 // Float is String for a Double.
 func (a *Arena) Float(f float64) Value {
 	if len(a.floats) == 0 {
-		a.nFloats = min(max(2*a.nFloats, 16), 256)
+		a.nFloats = min(max(2*a.nFloats, 64), 256) // 512 bytes to start
 		a.floats = make([]float64, a.nFloats)
 	}
 	p := &a.floats[0]

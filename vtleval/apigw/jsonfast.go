@@ -131,6 +131,9 @@ func (p *strictParser) parse(s string) (v vtleval.Value, ok bool) {
 		p.arena.Reserve(min(braces, len(s)/3+1),
 			min(strings.Count(s, ":")+strings.Count(s, ",")+braces+brackets, len(s)/2+1))
 		p.arena.ReserveLists(min(brackets, len(s)/2))
+		// a guess, not a bound: the first blocks of the strings and
+		// Doubles not met before (see box)
+		p.arena.ReserveScalars(min(max(len(s)/32, 16), 256), min(max(len(s)/64, 16), 256))
 	}
 	v, ok = p.value(0)
 	if !ok {
