@@ -219,18 +219,7 @@ func arith(op string, a, b Value) (Value, error) {
 		}
 		return x.divScale(y, x.Scale, roundHalfDown)
 	case baseDouble:
-		x, y := toDouble(a), toDouble(b)
-		switch op {
-		case "+":
-			return x + y, nil
-		case "-":
-			return x - y, nil
-		case "*":
-			return x * y, nil
-		case "/":
-			return x / y, nil
-		}
-		return math.Mod(x, y), nil
+		return doubleOp(op, toDouble(a), toDouble(b)), nil
 	case baseFloat:
 		x, y := toFloat(a), toFloat(b)
 		switch op {
@@ -285,18 +274,30 @@ func doubleArith(op string, a, b Value) (r float64, ok bool) {
 		return 0, false
 	}
 	switch op {
-	case "+":
-		return x + y, true
-	case "-":
-		return x - y, true
-	case "*":
-		return x * y, true
-	case "/":
-		return x / y, y != 0
-	case "%":
-		return math.Mod(x, y), y != 0
+	case "+", "-", "*":
+	case "/", "%":
+		if y == 0 {
+			return 0, false
+		}
+	default:
+		return 0, false
 	}
-	return 0, false
+	return doubleOp(op, x, y), true
+}
+
+// doubleOp is the arithmetic operator op (+ - * / %) on two Doubles.
+func doubleOp(op string, x, y float64) float64 {
+	switch op {
+	case "+":
+		return x + y
+	case "-":
+		return x - y
+	case "*":
+		return x * y
+	case "/":
+		return x / y
+	}
+	return math.Mod(x, y)
 }
 
 // doubleOperand is toDouble for a Double, an Integer or a Long.
