@@ -117,14 +117,29 @@ type Arena struct {
 // JSON body's values allocates. The Value is an ordinary string to
 // everything that reads it.
 func (a *Arena) String(s string) Value {
-	if len(a.strs) == 0 {
-		a.nStrs = min(max(2*a.nStrs, 16), 256)
-		a.strs = make([]string, a.nStrs)
-	}
-	p := &a.strs[0]
+	p := nextIn(&a.strs, &a.nStrs, 16)
 	*p = s
-	a.strs = a.strs[1:]
 	return valueAt(stringType, unsafe.Pointer(p))
+}
+
+// Float is String for a Double.
+func (a *Arena) Float(f float64) Value {
+	p := nextIn(&a.floats, &a.nFloats, 64) // 512 bytes to start
+	*p = f
+	return valueAt(float64Type, unsafe.Pointer(p))
+}
+
+// nextIn takes the next element of *block, first making a new block when
+// it is used up: of first elements, then twice the last size (*size), up
+// to 256.
+func nextIn[T any](block *[]T, size *int, first int) *T {
+	if len(*block) == 0 {
+		*size = min(max(2**size, first), 256)
+		*block = make([]T, *size)
+	}
+	p := &(*block)[0]
+	*block = (*block)[1:]
+	return p
 }
 
 // ReserveScalars makes the arena's next strings and Doubles (String,
@@ -139,18 +154,6 @@ func (a *Arena) ReserveScalars(strs, floats int) {
 		a.nFloats = floats
 		a.floats = make([]float64, floats)
 	}
-}
-
-// Float is String for a Double.
-func (a *Arena) Float(f float64) Value {
-	if len(a.floats) == 0 {
-		a.nFloats = min(max(2*a.nFloats, 64), 256) // 512 bytes to start
-		a.floats = make([]float64, a.nFloats)
-	}
-	p := &a.floats[0]
-	*p = f
-	a.floats = a.floats[1:]
-	return valueAt(float64Type, unsafe.Pointer(p))
 }
 
 // eface is the layout of an interface value without methods (the Go
@@ -462,19 +465,27 @@ func (m *Map) GetString(k string) (Value, bool) { return m.getString(k) }
 
 // getString is Get of a string key, without boxing the key.
 func (m *Map) getString(k string) (Value, bool) {
+	if i := m.stringIndex(k); i >= 0 {
+		return m.vals[i], true
+	}
+	return nil, false
+}
+
+// stringIndex is the position of the string key k, or -1.
+func (m *Map) stringIndex(k string) int {
 	if m.idx != nil {
 		if i, ok := m.idx[k]; ok {
-			return m.vals[i], true
+			return i
 		}
-		return nil, false
+		return -1
 	}
 	for i, mk := range m.keys {
 		// mapKey of a string is the string itself
 		if s, ok := mk.(string); ok && sameText(s, k) {
-			return m.vals[i], true
+			return i
 		}
 	}
-	return nil, false
+	return -1
 }
 
 // getStringHinted is getString's value for a property read at one place
@@ -487,18 +498,8 @@ func (m *Map) getStringHinted(k string, hint *int32) Value {
 			return m.vals[i]
 		}
 	}
-	i, ok := -1, false
-	if m.idx != nil {
-		i, ok = m.idx[k]
-	} else {
-		for j, mk := range m.keys {
-			if s, isStr := mk.(string); isStr && sameText(s, k) {
-				i, ok = j, true
-				break
-			}
-		}
-	}
-	if !ok {
+	i := m.stringIndex(k)
+	if i < 0 {
 		return nil
 	}
 	atomic.StoreInt32(hint, int32(i))

@@ -133,12 +133,7 @@ func readsBodyValues(t *vtleval.Template) bool {
 			case r.Parts[0].Kind == syntax.PartMethod && r.Parts[0].Name == "path":
 				reads = true
 			case r.Parts[0].Kind == syntax.PartMethod && r.Parts[0].Name == "json":
-				args := r.Parts[0].Args
-				lit, ok := (*syntax.StringLit)(nil), false
-				if len(args) == 1 {
-					lit, ok = args[0].(*syntax.StringLit)
-				}
-				reads = !ok || lit.Lit != `'$'` && lit.Lit != `"$"`
+				reads = !wholeBody(r.Parts[0].Args)
 			}
 			return !reads
 		})
@@ -147,6 +142,15 @@ func readsBodyValues(t *vtleval.Template) bool {
 }
 
 var readsBodyValuesKey byte
+
+// wholeBody reports whether args is the literal '$' alone.
+func wholeBody(args []syntax.Expr) bool {
+	if len(args) != 1 {
+		return false
+	}
+	lit, ok := args[0].(*syntax.StringLit)
+	return ok && (lit.Lit == `'$'` || lit.Lit == `"$"`)
+}
 
 // PayloadError is a payload that $input.json or $input.path cannot parse.
 // In a request template API Gateway answers it with 400 "Could not process

@@ -1,8 +1,6 @@
 package apigw
 
 import (
-	"math"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -123,11 +121,7 @@ key:
 				return "", false
 			}
 			i = p.i
-			out = append(out, '"')
-			for _, r := range k {
-				out = vtleval.AppendJSONRune(out, r)
-			}
-			out = append(out, '"')
+			out = appendJSONString(out, k)
 		}
 		// a repeated key keeps its first position and its last value:
 		// leave that to the values
@@ -263,7 +257,7 @@ func compactStringTail(out []byte, s string, i int) ([]byte, int, bool) {
 			if r == utf8.RuneError && size == 1 {
 				return out, i, false // not UTF-8
 			}
-			if r <= 0x9F || r >= 0x2000 && r <= 0x20FF {
+			if jsonEscapes(r) {
 				out = vtleval.AppendJSONRune(out, r)
 			} else {
 				out = append(out, s[i:i+size]...)
@@ -281,28 +275,36 @@ func compactNumber(out []byte, s string, i int) ([]byte, int, bool) {
 	if !ok {
 		return out, i, false
 	}
-	switch {
-	case integer:
-		// Integer, Long and BigInteger print the text itself, but for
-		// -0, which is the Integer 0
-		if num == "-0" {
-			num = "0"
-		}
+	if numberTextSame(num, integer) {
 		out = append(out, num...)
-	case plainDouble(num):
-		out = append(out, num...)
-	case len(num) <= 18:
-		// a Double (numberValue): printed as vtleval.JSON prints it
-		f, err := strconv.ParseFloat(num, 64)
-		if err != nil || math.IsInf(f, 0) {
-			out = append(out, vtleval.JSON(numberValue(num))...)
-		} else {
-			out = append(out, vtleval.FormatDouble(f)...)
-		}
-	default:
+	} else {
 		out = append(out, vtleval.JSON(numberValue(num))...)
 	}
 	return out, p.i, true
+}
+
+// numberTextSame reports whether vtleval.JSON writes the value of the
+// number num (strict JSON syntax; integer when it has no fraction and no
+// exponent) as num: Integer, Long and BigInteger print the text itself,
+// but for -0, which is the Integer 0; Doubles when plainDouble says so.
+func numberTextSame(num string, integer bool) bool {
+	if integer {
+		return num != "-0"
+	}
+	return plainDouble(num)
+}
+
+// jsonEscapes reports whether vtleval.JSON escapes the character r, which
+// is not ASCII (AppendJSONRune's rule: C1 controls and U+2000 to U+20FF).
+func jsonEscapes(r rune) bool { return r <= 0x9F || r >= 0x2000 && r <= 0x20FF }
+
+// appendJSONString appends s quoted, as vtleval.JSON writes a string.
+func appendJSONString(out []byte, s string) []byte {
+	out = append(out, '"')
+	for _, r := range s {
+		out = vtleval.AppendJSONRune(out, r)
+	}
+	return append(out, '"')
 }
 
 // compactMaxDepth keeps well under vtleval.JSON's depth limit (100), past

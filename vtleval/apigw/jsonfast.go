@@ -53,11 +53,7 @@ func parseStrictJSONCompact(s string) (v vtleval.Value, text string, ok bool) {
 		} else {
 			switch v := p.repl[t[2]-1].(type) {
 			case string:
-				out = append(out, '"')
-				for _, r := range v {
-					out = vtleval.AppendJSONRune(out, r)
-				}
-				out = append(out, '"')
+				out = appendJSONString(out, v)
 			default:
 				out = append(out, vtleval.JSON(v)...)
 			}
@@ -230,7 +226,7 @@ func (p *strictParser) noteString(start int, v vtleval.Value) {
 // noteNumber notes the number num just read, of value v, when its compact
 // printing is not its text.
 func (p *strictParser) noteNumber(num string, integer bool, v vtleval.Value) {
-	if !(integer && num != "-0" || !integer && plainDouble(num)) {
+	if !numberTextSame(num, integer) {
 		p.rewrite(p.i-len(num), v)
 	}
 }
@@ -253,7 +249,7 @@ func jsonTextSame(t string) bool {
 			return false
 		default:
 			r, size := utf8.DecodeRuneInString(t[i:])
-			if r <= 0x9F || r >= 0x2000 && r <= 0x20FF {
+			if jsonEscapes(r) {
 				return false
 			}
 			i += size
