@@ -743,22 +743,11 @@ func (l *lexer) match(k tokKind, i int) int {
 		}
 		return best
 	case tokSetDirective:
-		j := i
-		for l.at(j) == ' ' || l.at(j) == '\t' {
-			j++
+		j := l.blanks(i)
+		if n := l.setLen(j); n > 0 {
+			return j + n - i
 		}
-		n := l.keyword(j, "#set", "#{set}")
-		if n == 0 {
-			return 0
-		}
-		j += n
-		for l.at(j) == ' ' {
-			j++
-		}
-		if l.at(j) != '(' {
-			return 0
-		}
-		return j + 1 - i
+		return 0
 	case tokMoreDollar:
 		j := i
 		for l.at(j) == '\\' {
@@ -1077,7 +1066,7 @@ func (l *lexer) quick() (tokKind, int) {
 		case isLetter(d) && d != 's':
 			return tokMoreHash, 1
 		case d == 's' && l.state == stDefault:
-			if n := l.match(tokSetDirective, i); n > 0 {
+			if n := l.setLen(i); n > 0 {
 				return tokSetDirective, n
 			}
 			return tokMoreHash, 1
@@ -1127,6 +1116,8 @@ func (l *lexer) quick() (tokKind, int) {
 			return tokRefMod2RParen, 1
 		case ',':
 			return tokComma, 1
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			return l.integer(i)
 		case '"', '\'':
 			if n := l.stringLen(i); n > 0 {
 				return tokStringLiteral, n
@@ -1148,12 +1139,12 @@ func (l *lexer) quick() (tokKind, int) {
 			if n := l.stringLen(i); n > 0 {
 				return tokStringLiteral, n
 			}
-		case c == '=':
-			if l.at(i+1) != '=' {
-				return tokEquals, 1
-			}
 		case c < utf8.RuneSelf && wordOnly[c]:
 			return tokWord, l.wordLen(i)
+		case isDigit(rune(c)):
+			return l.integer(i)
+		default:
+			return l.operator(c, i)
 		}
 	case stPreDirective:
 		switch {
@@ -1181,6 +1172,99 @@ func (l *lexer) quick() (tokKind, int) {
 		return tokMoreAny, l.run(i, &textblockStop)
 	}
 	return 0, 0
+}
+
+// integer returns INTEGER_LITERAL and its length for the digits at i when
+// no FLOAT_LITERAL (digits, then '.' or an exponent) or ".." can follow:
+// those, and the rules they tie with, are left to the rules tried one by
+// one (0).
+func (l *lexer) integer(i int) (tokKind, int) {
+	j := i + 1
+	for j < len(l.src) && isDigit(rune(l.src[j])) {
+		j++
+	}
+	if c := l.at(j); c == '.' || c == 'e' || c == 'E' {
+		return 0, 0
+	}
+	return tokInteger, j - i
+}
+
+// operator returns the DIRECTIVE state's punctuation and operator rules
+// that start with c: the only rule that can start there, or the longer of
+// two (">=" over ">"); 0 for the rest ('-', which a number can follow,
+// '.', '{', a single '&' or '|').
+func (l *lexer) operator(c byte, i int) (tokKind, int) {
+	d := l.at(i + 1)
+	switch c {
+	case '+':
+		return tokPlus, 1
+	case '*':
+		return tokMultiply, 1
+	case '/':
+		return tokDivide, 1
+	case '%':
+		return tokModulus, 1
+	case ',':
+		return tokComma, 1
+	case ':':
+		return tokColon, 1
+	case '[':
+		return tokLBracket, 1
+	case ']':
+		return tokRBracket, 1
+	case '}':
+		return tokRightCurley, 1
+	case '>':
+		if d == '=' {
+			return tokGE, 2
+		}
+		return tokGT, 1
+	case '<':
+		if d == '=' {
+			return tokLE, 2
+		}
+		return tokLT, 1
+	case '!':
+		if d == '=' {
+			return tokNE, 2
+		}
+		return tokNot, 1
+	case '=':
+		if d == '=' {
+			return tokEQ, 2
+		}
+		return tokEquals, 1
+	case '&':
+		if d == '&' {
+			return tokAnd, 2
+		}
+	case '|':
+		if d == '|' {
+			return tokOr, 2
+		}
+	}
+	return 0, 0
+}
+
+// setLen returns the length of ("#set" | "#{set}") (" ")* "(" at i, 0 when
+// there is none.
+func (l *lexer) setLen(i int) int {
+	var j int
+	switch s := l.src[i:]; {
+	case strings.HasPrefix(s, "#set"):
+		j = i + 4
+	case strings.HasPrefix(s, "#{set}"):
+		j = i + 6
+	default:
+		return 0
+	}
+	for j < len(l.src) && l.src[j] == ' ' {
+		j++
+	}
+	if j == len(l.src) || l.src[j] != '(' {
+		return 0
+	}
+	return j + 1 - i
 }
 
 // blanks returns the offset after the spaces and tabs at i.

@@ -44,6 +44,45 @@ func TestCanStartIsSound(t *testing.T) {
 	}
 }
 
+// TestQuickIsLongestMatch checks lexer.quick against the rules tried one
+// by one, in every state: where it decides, it decides what longest match
+// with ties to the earlier rule does.
+func TestQuickIsLongestMatch(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	decided := 0
+	for st := range lexState(len(rules)) {
+		for range 20000 {
+			src := make([]rune, 1+r.Intn(8))
+			for i := range src {
+				src[i] = probeAlphabet[r.Intn(len(probeAlphabet))]
+			}
+			l := &lexer{src: string(src), state: st}
+			k, n := l.quick()
+			if n == 0 {
+				continue
+			}
+			decided++
+			var best tokKind
+			bestLen := 0
+			for _, c := range rules[st] {
+				if m := l.match(c, 0); m > bestLen {
+					best, bestLen = c, m
+				}
+			}
+			if k == tokSkip || k == tokMoreAny {
+				// a run of what the rules take one character at a time
+				n = min(n, bestLen)
+			}
+			if k != best || n != bestLen {
+				t.Fatalf("state %d, %q: quick gives kind %d (%d bytes), the rules kind %d (%d bytes)", st, string(src), k, n, best, bestLen)
+			}
+		}
+	}
+	if decided < 50000 {
+		t.Fatalf("quick decided only %d of %d cases", decided, 20000*len(rules))
+	}
+}
+
 // withFullScan parses with every rule of the state tried at every position
 // and no fast path.
 func withFullScan(f func()) {

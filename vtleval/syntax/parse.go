@@ -1355,8 +1355,11 @@ func (p *parser) stringLiteral() Expr {
 			p.errorf(int(t.pos), "bad \\u escape in string literal: %v", err)
 		}
 	}
-	q := string(img[0])
-	body = strings.ReplaceAll(body, q+q, q)
+	if img[0] == '"' {
+		body = strings.ReplaceAll(body, `""`, `"`)
+	} else {
+		body = strings.ReplaceAll(body, "''", "'")
+	}
 	n.Value = body
 	if img[0] == '"' && (strings.ContainsAny(img, "$#")) {
 		n.Interp = true
