@@ -411,9 +411,8 @@ type lexer struct {
 	pos   int
 	state lexState
 	// toks holds the tokens returned so far, which the parser indexes
-	// (see newToken); ntok is len(toks)
+	// (see newToken)
 	toks []token
-	ntok int
 	strs []string // replaced images and prefixes of tokens; strs[0] is ""
 
 	lparen, rparen int
@@ -464,7 +463,6 @@ func (l *lexer) newToken() *token {
 		l.toks = slices.Grow(l.toks, max(tokGrowMin, len(l.toks)))
 	}
 	l.toks = l.toks[:len(l.toks)+1]
-	l.ntok++
 	return &l.toks[len(l.toks)-1]
 }
 

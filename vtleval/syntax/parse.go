@@ -406,26 +406,28 @@ func (p *parser) peek(k int) *token {
 
 // peekMore is peek when the token is not lexed yet.
 func (p *parser) peekMore(k int) *token {
-	var t *token
-	for p.lex.ntok <= p.i+k {
-		if p.lex.eof != nil {
-			return p.lex.eof // every token past the end is the end
+	l, want := p.lex, p.i+k
+	for {
+		if l.eof != nil {
+			return l.eof // every token past the end is the end
 		}
-		var err error
-		t, err = p.lex.next()
+		t, err := l.next()
 		if err != nil {
-			le := err.(*lexError)
-			if le.eof {
-				p.errorf(le.pos, "unexpected end of template after %q (Velocity 1.7 cannot end a template with an unfinished '$', '#' or comment)", lastToken(p.lex.src))
-			}
-			c, _ := utf8.DecodeRuneInString(p.lex.src[le.pos:])
-			p.errorf(le.pos, "unexpected %q (lexical error)", string(c))
+			p.lexError(err.(*lexError))
+		}
+		if len(l.toks) > want {
+			return t // each call makes one token: this is token want
 		}
 	}
-	if t != nil {
-		return t // each turn lexed one token: the last is token p.i+k
+}
+
+// lexError reports a lexical error.
+func (p *parser) lexError(le *lexError) {
+	if le.eof {
+		p.errorf(le.pos, "unexpected end of template after %q (Velocity 1.7 cannot end a template with an unfinished '$', '#' or comment)", lastToken(p.lex.src))
 	}
-	return p.lex.tok(p.i + k)
+	c, _ := utf8.DecodeRuneInString(p.lex.src[le.pos:])
+	p.errorf(le.pos, "unexpected %q (lexical error)", string(c))
 }
 
 func lastToken(src string) string {
