@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/vtlcheck/vtlcheck/vtleval/syntax"
 )
@@ -308,7 +309,9 @@ func (t *Template) initExpr(f *syntax.File, e syntax.Expr) error {
 		e.V = v
 	case *syntax.StringLit:
 		if !e.Interp {
-			e.V = e.Value
+			// boxed in place: the interface points at the literal's own
+			// Value, which nothing changes once parsed (no allocation)
+			e.V = valueAt(stringType, unsafe.Pointer(&e.Value))
 		}
 		return t.init(f, e.Nodes)
 	case *syntax.Ref:

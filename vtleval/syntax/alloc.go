@@ -56,16 +56,16 @@ func (a *arena) lexer(depth int, src string) *lexer {
 // and the like in string literals), and the bench templates average one
 // node list entry per 17 to 23 bytes of source, one text per 29 to 47, one
 // expression list entry per 29 to 68. A small template gets all its first
-// blocks in one allocation (smallBlocks, mediumBlocks); take and carve
-// double the last size when a block runs out.
-func (a *arena) sizeFor(src string) {
+// blocks in one allocation (mediumBlocks), or none (smallBlocks, part of
+// the File); take and carve double the last size when a block runs out.
+func (a *arena) sizeFor(f *File, src string) {
 	refs := strings.Count(src, "$")
 	parts := strings.Count(src, ".") + strings.Count(src, "[") + 1
 	nodes, texts, exprs := len(src)/16+4, len(src)/24+2, len(src)/32+2
 	a.refsLeft = refs
 	switch {
 	case refs <= 4 && parts <= 4 && nodes <= 8 && texts <= 4 && exprs <= 4:
-		b := new(smallBlocks)
+		b := &f.small
 		a.first(b.refs[:refs], b.texts[:], b.nodes[:], b.parts[:], b.exprs[:])
 	case refs <= 8 && parts <= 16 && nodes <= 16 && texts <= 16 && exprs <= 8:
 		b := new(mediumBlocks)

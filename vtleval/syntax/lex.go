@@ -944,39 +944,73 @@ func (l *lexer) next() (*token, error) {
 			}
 		}
 		l.pos += bestLen
-		if isMore(best) {
-			l.moreAction(best)
-			continue
-		}
-		switch best {
-		case tokSkip:
-			start = l.pos
-			continue
-		case tokRefTerminator:
-			l.pos-- // backup(1)
-			l.addSpecial(l.image(start, l.pos))
-			l.inReference = false
-			l.pop()
-			start = l.pos
-			continue
-		case tokDirTerminator:
-			l.pos--
-			l.addSpecial(l.image(start, l.pos))
-			l.inDirective = false
-			l.pop()
-			start = l.pos
-			continue
+		f := kindFlags[best]
+		if f&(flagMore|flagNoToken) != 0 {
+			switch best {
+			case tokMoreDollar:
+				l.moreAction(best)
+				if fastPaths && l.state == stReference {
+					// "$name": the IDENTIFIER that follows, as the next
+					// turn would find it (quick, reference states)
+					if n := l.identLen(l.pos); n > 0 {
+						best = tokIdentifier
+						l.pos += n
+						break
+					}
+				}
+				continue
+			case tokSkip:
+				start = l.pos
+				continue
+			case tokRefTerminator:
+				l.pos-- // backup(1)
+				l.addSpecial(l.image(start, l.pos))
+				l.inReference = false
+				l.pop()
+				start = l.pos
+				continue
+			case tokDirTerminator:
+				l.pos--
+				l.addSpecial(l.image(start, l.pos))
+				l.inDirective = false
+				l.pop()
+				start = l.pos
+				continue
+			default:
+				l.moreAction(best)
+				continue
+			}
 		}
 		t := l.newToken()
 		*t = token{kind: best, pos: int32(start), end: int32(l.pos)}
 		if l.nSpecials != 0 {
 			l.takeSpecials(t)
 		}
-		if hasAction[best] || !fastPaths {
+		if kindFlags[best]&flagAction != 0 || !fastPaths {
 			l.tokenAction(t)
 		}
 		return t, nil
 	}
+}
+
+// identLen returns the length of the IDENTIFIER at i in a reference state
+// when that rule wins there (0 when quick leaves it to the rules: "true"
+// and "false" go to the earlier TRUE and FALSE rules).
+func (l *lexer) identLen(i int) int {
+	if i >= len(l.src) {
+		return 0
+	}
+	if c := l.src[i]; !isLetter(rune(c)) && c != '_' {
+		return 0
+	}
+	j := i + 1
+	for j < len(l.src) && identByte[l.src[j]] {
+		j++
+	}
+	if w := l.src[i:j]; w == "true" || w == "false" {
+		return 0
+	}
+	return j - i
 }
 
 // fastPaths enables lexer.quick and the parser's shortcut for "$name"
@@ -1086,14 +1120,10 @@ func (l *lexer) quick() (tokKind, int) {
 		case c >= utf8.RuneSelf:
 			return 0, 0
 		case isLetter(rune(c)) || c == '_':
-			j := i + 1
-			for j < len(l.src) && identByte[l.src[j]] {
-				j++
+			if n := l.identLen(i); n > 0 {
+				return tokIdentifier, n
 			}
-			if w := l.src[i:j]; w == "true" || w == "false" {
-				return 0, 0
-			}
-			return tokIdentifier, j - i
+			return 0, 0
 		case c == '.':
 			if isLetter(l.at(i + 1)) {
 				return tokDot, 2
@@ -1346,17 +1376,34 @@ func (l *lexer) moreAction(k tokKind) {
 	}
 }
 
-// hasAction reports the kinds tokenAction does something for (the others
-// skip the call; TestDispatchSameParse compares with calling it always).
-var hasAction = func() (a [tokEmptyIndex + 1]bool) {
+// kindFlags tells what next does with a rule's match besides making a
+// token of it: flagMore, a MORE rule (moreAction); flagNoToken, SKIP and the
+// terminators (no token); flagAction, a token with an action (tokenAction;
+// the others skip the call, and TestDispatchSameParse compares with
+// calling it always).
+var kindFlags = func() (a [tokEmptyIndex + 1]uint8) {
+	for k := range a {
+		if isMore(tokKind(k)) {
+			a[k] |= flagMore
+		}
+	}
+	a[tokSkip] |= flagNoToken
+	a[tokRefTerminator] |= flagNoToken
+	a[tokDirTerminator] |= flagNoToken
 	for _, k := range []tokKind{tokIndexLBracket, tokIndexRBracket, tokLParen, tokRParen,
 		tokRefMod2RParen, tokSetDirective, tokSingleLineCommentStart, tokSingleLineComment,
 		tokFormalComment, tokMultiLineComment, tokTextblock, tokStringLiteral, tokNewline, tokEnd,
 		tokElse, tokIf, tokElseIf, tokInteger, tokFloat, tokDot, tokRCurly} {
-		a[k] = true
+		a[k] |= flagAction
 	}
 	return a
 }()
+
+const (
+	flagMore uint8 = 1 << iota
+	flagNoToken
+	flagAction
+)
 
 func (l *lexer) tokenAction(t *token) {
 	switch t.kind {

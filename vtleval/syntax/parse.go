@@ -45,6 +45,8 @@ type File struct {
 	linesOnce sync.Once
 	// Origin maps positions into an enclosing file (see SetOrigin).
 	origin *Origin
+	// small holds the tree of a small template (see arena.sizeFor).
+	small smallBlocks
 }
 
 // Origin places a template inside another file, such as a YAML case file
@@ -217,7 +219,7 @@ func (st *parseState) parse(f *File, name, src string, opts *Options) (err error
 	p := &st.p
 	st.l.reset(src)
 	st.c.f = f
-	st.a.sizeFor(src)
+	st.a.sizeFor(f, src)
 	*p = parser{file: f, lex: &st.l, conv: &st.c, arena: &st.a}
 	if opts != nil {
 		p.isMacro = opts.IsMacro
