@@ -22,6 +22,16 @@ type arena struct {
 	nodeArr   [16]Node // the stacks' first arrays
 	partArr   [8]RefPart
 
+	// blocks of the expression and statement nodes most templates have
+	sets  []SetStmt
+	strs  []StringLit
+	bins  []BinaryExpr
+	ints  []IntLit
+	nSets int
+	nStrs int
+	nBins int
+	nInts int
+
 	exprs      []Expr
 	nExprs     int
 	exprStack  []Expr
@@ -67,6 +77,7 @@ func (a *arena) sizeFor(f *File, src string) {
 	case refs <= 4 && parts <= 4 && nodes <= 8 && texts <= 4 && exprs <= 4:
 		b := &f.small
 		a.first(b.refs[:refs], b.texts[:], b.nodes[:], b.parts[:], b.exprs[:])
+		a.sets, a.strs = b.sets[:], b.strs[:]
 	case refs <= 8 && parts <= 16 && nodes <= 16 && texts <= 16 && exprs <= 8:
 		b := new(mediumBlocks)
 		a.first(b.refs[:refs], b.texts[:], b.nodes[:], b.parts[:], b.exprs[:])
@@ -82,6 +93,8 @@ type smallBlocks struct {
 	nodes [8]Node
 	parts [4]RefPart
 	exprs [4]Expr
+	sets  [2]SetStmt
+	strs  [2]StringLit
 }
 
 type mediumBlocks struct {
@@ -152,6 +165,11 @@ func (a *arena) newRef() *Ref {
 	}
 	return take(&a.refs, &a.nRefs)
 }
+
+func (a *arena) newSet() *SetStmt       { return take(&a.sets, &a.nSets) }
+func (a *arena) newString() *StringLit  { return take(&a.strs, &a.nStrs) }
+func (a *arena) newBinary() *BinaryExpr { return take(&a.bins, &a.nBins) }
+func (a *arena) newInt() *IntLit        { return take(&a.ints, &a.nInts) }
 
 func (a *arena) newText(p Pos, s string) *Text {
 	t := take(&a.texts, &a.nTexts)

@@ -231,6 +231,16 @@ func TestCleanStateHoldsNoSource(t *testing.T) {
 		if path := holdsString(reflect.ValueOf(st).Elem(), src, "st", map[uintptr]bool{}); path != "" {
 			t.Errorf("after parsing %q, the clean state holds the source at %s", src, path)
 		}
+		// The arena's blocks go with the tree: a block's used part lies
+		// before the slice the arena keeps, where holdsString cannot see.
+		a := reflect.ValueOf(&st.a).Elem()
+		for i := range a.NumField() {
+			f := a.Type().Field(i)
+			kept := strings.HasSuffix(f.Name, "Stack") || f.Name == "lexers"
+			if f.Type.Kind() == reflect.Slice && !kept && !a.Field(i).IsNil() {
+				t.Errorf("after parsing %q, the clean arena keeps its block %s", src, f.Name)
+			}
+		}
 	}
 }
 

@@ -280,6 +280,8 @@ func (st *parseState) clean() {
 	a.exprStack, a.blockStack = a.exprStack[:0], a.blockStack[:0]
 	a.refs, a.texts, a.nodes, a.parts, a.exprs, a.blocks = nil, nil, nil, nil, nil, nil
 	a.refsLeft, a.nRefs, a.nTexts, a.nNodes, a.nParts, a.nExprs, a.nBlocks = 0, 0, 0, 0, 0, 0, 0
+	a.sets, a.strs, a.bins, a.ints = nil, nil, nil, nil
+	a.nSets, a.nStrs, a.nBins, a.nInts = 0, 0, 0, 0
 	a.macros = nil
 	for _, l := range a.lexers {
 		l.release()
@@ -747,7 +749,8 @@ func (p *parser) expectEnd(open *token, what string) {
 // SetDirective = <SET_DIRECTIVE> [WS] Reference [WS] <EQUALS> Expression <RPAREN>
 func (p *parser) setDirective() Node {
 	t := p.advance()
-	n := &SetStmt{P: p.at(int(t.pos) + strings.Index(p.lex.img(t), "#"))}
+	n := p.arena.newSet()
+	n.P = p.at(int(t.pos) + strings.Index(p.lex.img(t), "#"))
 	p.optWS()
 	if k := p.kind(); k != tokIdentifier && k != tokLCurly {
 		p.unexpected(p.cur(), "a reference after #set(")
@@ -981,7 +984,7 @@ func (p *parser) directiveArg() Expr {
 		return p.stringLiteral()
 	case tokInteger:
 		p.i++
-		return &IntLit{P: p.bpos(t), Image: p.lex.img(t)}
+		return p.intLit(t)
 	case tokLBracket:
 		if p.rangeAhead() {
 			return p.integerRange()
@@ -1054,7 +1057,7 @@ func (p *parser) rangeEnd() Expr {
 	switch t.kind {
 	case tokInteger:
 		p.i++
-		return &IntLit{P: p.bpos(t), Image: p.lex.img(t)}
+		return p.intLit(t)
 	case tokIdentifier:
 		return p.reference().(*Ref)
 	case tokLCurly:
@@ -1135,7 +1138,7 @@ func (p *parser) parameter() Expr {
 		e = p.stringLiteral()
 	case tokInteger:
 		p.i++
-		e = &IntLit{P: p.bpos(t), Image: p.lex.img(t)}
+		e = p.intLit(t)
 	case tokLBracket:
 		if p.rangeAhead() {
 			e = p.integerRange()
@@ -1238,7 +1241,7 @@ func (p *parser) indexes(r *Ref) {
 			e = p.stringLiteral()
 		case tokInteger:
 			p.i++
-			e = &IntLit{P: p.bpos(a), Image: p.lex.img(a)}
+			e = p.intLit(a)
 		case tokTrue, tokFalse:
 			p.i++
 			e = &BoolLit{P: p.bpos(a), Value: a.kind == tokTrue}
@@ -1345,12 +1348,20 @@ func (p *parser) initRef(r *Ref, first *token, firstIdx int, ident *token, last 
 	}
 }
 
+// intLit is an IntLit of token t.
+func (p *parser) intLit(t *token) *IntLit {
+	n := p.arena.newInt()
+	n.P, n.Image = p.bpos(t), p.lex.img(t)
+	return n
+}
+
 // StringLiteral: quotes removed, \u escapes and doubled quotes resolved, and
 // interpolated content parsed.
 func (p *parser) stringLiteral() Expr {
 	t := p.advance()
 	img := p.lex.img(t)
-	n := &StringLit{P: p.bpos(t), Lit: p.tokenLiteral(t)}
+	n := p.arena.newString()
+	n.P, n.Lit = p.bpos(t), p.tokenLiteral(t)
 	body := img[1 : len(img)-1]
 	if img[0] == '"' {
 		var err error
@@ -1463,7 +1474,9 @@ func (p *parser) binary(minLevel int) Expr {
 		// the right operand holds the operators that bind tighter: the
 		// grammar's one rule per level, climbed in one loop
 		y := p.binary(level + 1)
-		x = &BinaryExpr{P: p.bpos(t), Op: op, X: x, Y: y, Lit: p.tokensLiteral(start, p.i)}
+		b := p.arena.newBinary()
+		*b = BinaryExpr{P: p.bpos(t), Op: op, X: x, Y: y, Lit: p.tokensLiteral(start, p.i)}
+		x = b
 	}
 }
 
@@ -1537,7 +1550,7 @@ func (p *parser) primary() Expr {
 		e = p.reference().(*Ref)
 	case tokInteger:
 		p.i++
-		e = &IntLit{P: p.bpos(t), Image: p.lex.img(t)}
+		e = p.intLit(t)
 	case tokLBracket:
 		if p.rangeAhead() {
 			e = p.integerRange()
