@@ -155,17 +155,25 @@ func (l *lexer) img(t *token) string {
 	return l.image(int(t.pos), int(t.end))
 }
 
-// setImage replaces t's image; t must be the token just made (see
-// newToken).
-func (l *lexer) setImage(t *token, s string) {
+// setImageAt replaces the image of the i-th token.
+func (l *lexer) setImageAt(i int, s string) {
+	t := &l.toks[i]
 	if s == l.img(t) {
 		return
 	}
 	t.img = l.str1(s)
+	l.marked(i)
 }
 
-// setImageAt replaces the image of the i-th token.
-func (l *lexer) setImageAt(i int, s string) { l.setImage(&l.toks[i], s) }
+// marked records that the image or literal of token i is not its source
+// text (see lexer.plainFrom).
+func (l *lexer) marked(i int) { l.markAt = max(l.markAt, i+1) }
+
+// plainFrom reports that tokens [from, len(toks)) are their source text,
+// one after the other: no image or literal was replaced (a token literal
+// adds a prefix, a #* comment's is empty) and no skipped or special text
+// lies between them (see parser.sourceOf).
+func (l *lexer) plainFrom(from int) bool { return l.gapAt <= from+1 && l.markAt <= from }
 
 // prefix returns what the special tokens before t add to its literal
 // (specialText).
@@ -217,6 +225,7 @@ func (l *lexer) setSpecials(t *token, specials []string, lastEmpty bool) {
 		t.skipPrefix = true
 	} else if p := specialText(specials); p != "" {
 		t.pfx = l.str1(p)
+		l.marked(len(l.toks) - 1)
 	}
 }
 
@@ -421,6 +430,11 @@ type lexer struct {
 	inDirective    bool
 	inComment      bool
 	inSet          bool
+
+	// gapAt and markAt are 1 + the index of the last token with text
+	// between it and the one before, and of the last token whose image or
+	// literal is not its text (0: none; see plainFrom)
+	gapAt, markAt int
 
 	// special tokens waiting for the next token (see addSpecial)
 	specials  []string
@@ -961,9 +975,13 @@ func (l *lexer) next() (*token, error) {
 				continue
 			case tokSkip:
 				start = l.pos
+				l.gapAt = len(l.toks) + 1 // before the next token
 				continue
 			case tokRefTerminator:
 				l.pos-- // backup(1)
+				if l.pos > start {
+					l.gapAt = len(l.toks) + 1
+				}
 				l.addSpecial(l.image(start, l.pos))
 				l.inReference = false
 				l.pop()
@@ -971,6 +989,9 @@ func (l *lexer) next() (*token, error) {
 				continue
 			case tokDirTerminator:
 				l.pos--
+				if l.pos > start {
+					l.gapAt = len(l.toks) + 1
+				}
 				l.addSpecial(l.image(start, l.pos))
 				l.inDirective = false
 				l.pop()
@@ -1445,6 +1466,9 @@ func (l *lexer) tokenAction(t *token) {
 			l.state = stSingleLineComment
 		}
 	case tokSingleLineComment, tokFormalComment, tokMultiLineComment, tokTextblock:
+		if t.kind == tokMultiLineComment {
+			l.marked(len(l.toks) - 1) // its literal is ""
+		}
 		l.inComment = false
 		l.pop()
 	case tokStringLiteral:
@@ -1475,7 +1499,9 @@ func (l *lexer) tokenAction(t *token) {
 	case tokDot:
 		l.pos--
 		t.end--
-		l.setImage(t, ".") // the action replaces the image, MORE prefix included
+		if t.end-t.pos != 1 { // (an image of one character is the '.')
+			l.setImageAt(len(l.toks)-1, ".") // the action replaces the image, MORE prefix included
+		}
 		l.state = stRefModifier
 	case tokRCurly:
 		l.pop()

@@ -909,6 +909,9 @@ func (p *parser) tokensLiteral(from, to int) string {
 // tokens with special tokens before them and for #* comments.
 func (p *parser) sourceOf(from, to int, lits bool) (string, bool) {
 	l := p.lex
+	if fastPaths && l.plainFrom(from) {
+		return l.image(int(l.tok(from).pos), int(l.tok(to-1).end)), true
+	}
 	for i := from; i < to; i++ {
 		t := p.lex.tok(i)
 		// a token literal adds the special tokens' prefix, when there is one
