@@ -226,7 +226,7 @@ func TestCleanStateHoldsNoSource(t *testing.T) {
 	} {
 		src = strings.Clone(src)
 		st := parseStates.New().(*parseState)
-		st.parse(new(File), "t.vm", src, nil)
+		st.parse(new(File), "t.vm", src, isASCII(src), nil)
 		st.clean()
 		if path := holdsString(reflect.ValueOf(st).Elem(), src, "st", map[uintptr]bool{}); path != "" {
 			t.Errorf("after parsing %q, the clean state holds the source at %s", src, path)
@@ -314,7 +314,7 @@ func TestTokenStoreGrowth(t *testing.T) {
 	parse := func(src string) (any, string) {
 		st := parseStates.New().(*parseState) // a store that starts empty
 		f := new(File)
-		if err := st.parse(f, "t.vm", src, nil); err != nil {
+		if err := st.parse(f, "t.vm", src, isASCII(src), nil); err != nil {
 			return nil, err.Error()
 		}
 		return f.Nodes, ""

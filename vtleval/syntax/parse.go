@@ -196,9 +196,11 @@ func Parse(name, src string, opts *Options) (*File, error) {
 }
 
 // ParseInto is Parse into a File the caller allocated (as part of a
-// larger struct, say). f is overwritten.
+// larger struct, say). f must be a zero File: the tree of a small
+// template is made in it.
 func ParseInto(f *File, name, src string, opts *Options) error {
-	if !utf8.ValidString(src) {
+	ascii := isASCII(src)
+	if !ascii && !utf8.ValidString(src) {
 		// as []rune(src) does: each bad byte becomes U+FFFD
 		src = string([]rune(src))
 	}
@@ -209,13 +211,13 @@ func ParseInto(f *File, name, src string, opts *Options) error {
 	st := parseStates.Get().(*parseState)
 	defer parseStates.Put(st)
 	defer st.clean()
-	return st.parse(f, name, src, opts)
+	return st.parse(f, name, src, ascii, opts)
 }
 
-// parse parses src into f with st.
-func (st *parseState) parse(f *File, name, src string, opts *Options) (err error) {
-	*f = File{Name: name, Src: src}
-	f.ascii = isASCII(src)
+// parse parses src into f, a zero File, with st; ascii says that src is
+// all ASCII.
+func (st *parseState) parse(f *File, name, src string, ascii bool, opts *Options) (err error) {
+	f.Name, f.Src, f.ascii = name, src, ascii
 	p := &st.p
 	st.l.reset(src)
 	st.c.f = f
