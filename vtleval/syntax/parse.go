@@ -419,7 +419,7 @@ func (p *parser) peekMore(k int) *token {
 		}
 		t, err := l.next()
 		if err != nil {
-			p.lexError(err.(*lexError))
+			p.lexError(err)
 		}
 		if len(l.toks) > want {
 			return t // each call makes one token: this is token want
@@ -427,8 +427,9 @@ func (p *parser) peekMore(k int) *token {
 	}
 }
 
-// lexError reports a lexical error.
-func (p *parser) lexError(le *lexError) {
+// lexError reports a lexical error (a *lexError).
+func (p *parser) lexError(err error) {
+	le := err.(*lexError)
 	if le.eof {
 		p.errorf(le.pos, "unexpected end of template after %q (Velocity 1.7 cannot end a template with an unfinished '$', '#' or comment)", lastToken(p.lex.src))
 	}
@@ -454,10 +455,10 @@ func (p *parser) kind() tokKind {
 	return p.moreKind()
 }
 
-// moreKind is peekMore(0).kind, out of line so that kind stays small.
+// moreKind is more().kind, out of line so that kind stays small.
 //
 //go:noinline
-func (p *parser) moreKind() tokKind { return p.peekMore(0).kind }
+func (p *parser) moreKind() tokKind { return p.lexCur().kind }
 
 // cur is peek(0). It and kind are kept small enough for the compiler to
 // inline (its budget is 80: go build -gcflags=-m=2 ./vtleval/syntax shows
@@ -473,7 +474,20 @@ func (p *parser) cur() *token {
 // more is peekMore(0), out of line so that cur stays small.
 //
 //go:noinline
-func (p *parser) more() *token { return p.peekMore(0) }
+func (p *parser) more() *token { return p.lexCur() }
+
+// lexCur is peekMore(0), lexing the one token it needs in the usual case.
+func (p *parser) lexCur() *token {
+	l := p.lex
+	if p.i != len(l.toks) || l.eof != nil {
+		return p.peekMore(0)
+	}
+	t, err := l.next() // token p.i
+	if err != nil {
+		p.lexError(err)
+	}
+	return t
+}
 
 func (p *parser) advance() *token {
 	t := p.cur()
