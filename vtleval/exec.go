@@ -1395,6 +1395,21 @@ func intValue(v Value) (int32, bool) {
 }
 
 func parseIntLit(s string) Value {
+	if len(s) > 0 && len(s) <= 9 {
+		// the usual short literal: an int32, whatever its digits
+		n := int32(0)
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				n = -1
+				break
+			}
+			n = n*10 + int32(c-'0')
+		}
+		if n >= 0 {
+			return n
+		}
+	}
 	if i, err := strconv.ParseInt(s, 10, 64); err == nil {
 		if i >= -1<<31 && i < 1<<31 {
 			return int32(i)
