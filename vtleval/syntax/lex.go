@@ -920,7 +920,9 @@ func (l *lexer) match(k tokKind, i int) int {
 	return 0
 }
 
-// next returns the next token, or a *lexError.
+// next makes the next token and returns it, or a *lexError. It may make
+// the token after it too (see tokDot), for the parser to find in the
+// store.
 func (l *lexer) next() (*token, error) {
 	start := l.pos
 	for {
@@ -1009,6 +1011,16 @@ func (l *lexer) next() (*token, error) {
 		}
 		if kindFlags[best]&flagAction != 0 || !fastPaths {
 			l.tokenAction(t)
+			if best == tokDot && fastPaths {
+				// ".name": the IDENTIFIER after the '.' (in REFMODIFIER,
+				// as quick finds it), made now as the next token
+				if n := l.identLen(l.pos); n > 0 {
+					u := l.newToken() // (may move t)
+					*u = token{kind: tokIdentifier, pos: int32(l.pos), end: int32(l.pos + n)}
+					l.pos += n
+					return &l.toks[len(l.toks)-2], nil
+				}
+			}
 		}
 		return t, nil
 	}

@@ -417,12 +417,11 @@ func (p *parser) peekMore(k int) *token {
 		if l.eof != nil {
 			return l.eof // every token past the end is the end
 		}
-		t, err := l.next()
-		if err != nil {
+		if _, err := l.next(); err != nil {
 			p.lexError(err)
 		}
 		if len(l.toks) > want {
-			return t // each call makes one token: this is token want
+			return &l.toks[want] // (a call makes one token or two)
 		}
 	}
 }
@@ -482,7 +481,7 @@ func (p *parser) lexCur() *token {
 	if p.i != len(l.toks) || l.eof != nil {
 		return p.peekMore(0)
 	}
-	t, err := l.next() // token p.i
+	t, err := l.next() // token p.i (and maybe the one after it)
 	if err != nil {
 		p.lexError(err)
 	}
