@@ -16,11 +16,11 @@
 // file and times `vtlcheck test` over them.
 //
 // Run it from anywhere inside the repository. It builds vtlcheck into a
-// temporary directory and compiles the Java drivers with
-// tools/java/install.sh; API Gateway mode on the Java side also needs the
-// Debian packages libjsonpath-java, libjson-smart-java, libasm-java and
-// libslf4j-java (Jayway JsonPath 2.0.0, json-smart 2.2), which it checks
-// for. Nothing it measures runs concurrently.
+// temporary directory and installs and compiles the Java drivers with
+// tools/java/apigw-install.sh (the Debian packages velocity and, for API
+// Gateway mode on the Java side, libjsonpath-java, libjson-smart-java,
+// libasm-java and libslf4j-java: Jayway JsonPath 2.0.0, json-smart 2.2).
+// Nothing it measures runs concurrently.
 package main
 
 import (
@@ -190,46 +190,22 @@ func loadavg() string {
 	return "load " + strings.Fields(string(b))[0]
 }
 
-// jayway are the jars apigw mode needs on the Java side, with the Debian
-// packages that hold them.
-var jayway = []struct{ jar, pkg string }{
-	{"json-path.jar", "libjsonpath-java"},
-	{"json-smart.jar", "libjson-smart-java"},
-	{"accessors-smart.jar", "libjson-smart-java"},
-	{"asm.jar", "libasm-java"},
-	{"slf4j-api.jar", "libslf4j-java"},
-	{"slf4j-nop.jar", "libslf4j-java"},
-}
-
-// java compiles the Java drivers (once) and returns the class path.
+// java installs and compiles the Java drivers (once: velocity and, for API
+// Gateway mode, Jayway JsonPath and json-smart, with
+// tools/java/apigw-install.sh) and returns the class path.
 func (e *env) java() (string, error) {
 	if e.javaCP != "" {
 		return e.javaCP, nil
 	}
-	cmd := exec.Command(filepath.Join(e.root, "tools", "java", "install.sh"))
+	cmd := exec.Command(filepath.Join(e.root, "tools", "java", "apigw-install.sh"))
 	cmd.Stderr = os.Stderr
 	b, err := cmd.Output()
 	if err != nil {
-		return "", fmt.Errorf("tools/java/install.sh: %v", err)
+		return "", fmt.Errorf("tools/java/apigw-install.sh: %v", err)
 	}
 	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	cp := lines[len(lines)-1]
-	var missing []string
-	for _, j := range jayway {
-		p := filepath.Join("/usr/share/java", j.jar)
-		if _, err := os.Stat(p); err != nil {
-			if !slices.Contains(missing, j.pkg) {
-				missing = append(missing, j.pkg)
-			}
-			continue
-		}
-		cp += ":" + p
-	}
-	if len(missing) > 0 {
-		return "", fmt.Errorf("API Gateway mode on Apache Velocity needs Jayway JsonPath and json-smart: apt-get install %s", strings.Join(missing, " "))
-	}
-	e.javaCP = cp
-	return cp, nil
+	e.javaCP = lines[len(lines)-1]
+	return e.javaCP, nil
 }
 
 type benchOpts struct {
