@@ -1094,8 +1094,9 @@ var wordOnly, preWord [128]bool
 //   - a reference state, '.' then a letter: DOT (two characters, one given
 //     back by its action); else, and on a character only the terminator
 //     can start, REFERENCE_TERMINATOR.
-//   - REFMODIFIER '(': LPAREN (before the terminator); REFMOD2 ')': the
-//     only rule.
+//   - REFMODIFIER '(': LPAREN (before the terminator); a reference state,
+//     '{' and '}': LCURLY and RCURLY (before the terminator); REFMOD2 ')':
+//     the only rule.
 //   - any state, '#' then a letter other than 's' (#set): the MORE rule "#";
 //     the other rules need "#[[", "#*", "##" or "#set", or match one
 //     character and come later.
@@ -1105,8 +1106,14 @@ var wordOnly, preWord [128]bool
 //     can only tie); ')', '(', a quote and a letter in wordOnly: the only
 //     rule (RPAREN, LPAREN, STRING_LITERAL, WORD); '=' not before '=':
 //     EQUALS. PRE_DIRECTIVE, a letter in preWord: WORD.
+//   - DEFAULT, "##": SINGLE_LINE_COMMENT_START (two characters).
 //   - a comment or #[[ ]]#: a run of characters no rule but SKIP (or
-//     MORE-any) can start is what as many one-character matches give.
+//     MORE-any) can start is what as many one-character matches give; the
+//     newline ending a ## comment and the "*#" ending a #* or #** comment
+//     outlast SKIP.
+//   - DIRECTIVE, REFMOD2: a run of digits not followed by '.', 'e' or 'E':
+//     INTEGER_LITERAL; DIRECTIVE, an operator or punctuation: the rule
+//     that takes the most characters (operator).
 //   - a reference state, an identifier other than "true" and "false"
 //     (which the earlier TRUE and FALSE rules take on a tie): IDENTIFIER.
 //   - PRE_DIRECTIVE, a word starting with 'e' or 'i': END, ELSE (with the
@@ -1135,6 +1142,8 @@ func (l *lexer) quick() (tokKind, int) {
 				return tokSetDirective, n
 			}
 			return tokMoreHash, 1
+		case d == '#' && l.state == stDefault:
+			return tokSingleLineCommentStart, 2
 		}
 		return 0, 0
 	}
@@ -1164,6 +1173,10 @@ func (l *lexer) quick() (tokKind, int) {
 			return tokRefTerminator, 1
 		case c == '(' && l.state == stRefModifier:
 			return tokLParen, 1
+		case c == '{':
+			return tokLCurly, 1
+		case c == '}':
+			return tokRCurly, 1
 		case termOnly[l.state-stReference][c]:
 			return tokRefTerminator, 1
 		case c == ' ' || c == '\t':
@@ -1226,8 +1239,17 @@ func (l *lexer) quick() (tokKind, int) {
 			return tokWord, n
 		}
 	case stSingleLineComment:
+		if n := l.newlineLen(i); n > 0 {
+			return tokSingleLineComment, n
+		}
 		return tokSkip, l.run(i, &lineCommentStop)
 	case stFormalComment, stMultiLineComment:
+		if c == '*' && l.at(i+1) == '#' {
+			if l.state == stFormalComment {
+				return tokFormalComment, 2
+			}
+			return tokMultiLineComment, 2
+		}
 		return tokSkip, l.run(i, &blockCommentStop)
 	case stTextblock:
 		return tokMoreAny, l.run(i, &textblockStop)
