@@ -1410,6 +1410,12 @@ func parseIntLit(s string) Value {
 			return n
 		}
 	}
+	return parseIntLitSlow(s)
+}
+
+// parseIntLitSlow is parseIntLit for every literal: Integer, Long or
+// BigInteger, as Velocity picks.
+func parseIntLitSlow(s string) Value {
 	if i, err := strconv.ParseInt(s, 10, 64); err == nil {
 		if i >= -1<<31 && i < 1<<31 {
 			return int32(i)

@@ -1277,56 +1277,31 @@ func (l *lexer) integer(i int) (tokKind, int) {
 // two (">=" over ">"); 0 for the rest ('-', which a number can follow,
 // '.', '{', a single '&' or '|').
 func (l *lexer) operator(c byte, i int) (tokKind, int) {
-	d := l.at(i + 1)
-	switch c {
-	case '+':
-		return tokPlus, 1
-	case '*':
-		return tokMultiply, 1
-	case '/':
-		return tokDivide, 1
-	case '%':
-		return tokModulus, 1
-	case ',':
-		return tokComma, 1
-	case ':':
-		return tokColon, 1
-	case '[':
-		return tokLBracket, 1
-	case ']':
-		return tokRBracket, 1
-	case '}':
-		return tokRightCurley, 1
-	case '>':
-		if d == '=' {
-			return tokGE, 2
-		}
-		return tokGT, 1
-	case '<':
-		if d == '=' {
-			return tokLE, 2
-		}
-		return tokLT, 1
-	case '!':
-		if d == '=' {
-			return tokNE, 2
-		}
-		return tokNot, 1
-	case '=':
-		if d == '=' {
-			return tokEQ, 2
-		}
-		return tokEquals, 1
-	case '&':
-		if d == '&' {
-			return tokAnd, 2
-		}
-	case '|':
-		if d == '|' {
-			return tokOr, 2
-		}
+	if c >= utf8.RuneSelf {
+		return 0, 0
+	}
+	o := operators[c]
+	if o.next != 0 && l.at(i+1) == rune(o.next) {
+		return o.two, 2
+	}
+	if o.one != tokEOF {
+		return o.one, 1
 	}
 	return 0, 0
+}
+
+// operators gives, for the first character of an operator or punctuation
+// token of the DIRECTIVE state, its one-character rule (tokEOF: none) and
+// the two-character rule it makes with the character next.
+var operators = [utf8.RuneSelf]struct {
+	one, two tokKind
+	next     byte
+}{
+	'+': {one: tokPlus}, '*': {one: tokMultiply}, '/': {one: tokDivide}, '%': {one: tokModulus},
+	',': {one: tokComma}, ':': {one: tokColon}, '[': {one: tokLBracket}, ']': {one: tokRBracket},
+	'}': {one: tokRightCurley},
+	'>': {tokGT, tokGE, '='}, '<': {tokLT, tokLE, '='}, '!': {tokNot, tokNE, '='},
+	'=': {tokEquals, tokEQ, '='}, '&': {tokEOF, tokAnd, '&'}, '|': {tokEOF, tokOr, '|'},
 }
 
 // setLen returns the length of ("#set" | "#{set}") (" ")* "(" at i, 0 when
