@@ -979,23 +979,20 @@ func (l *lexer) next() (*token, error) {
 				start = l.pos
 				l.gapAt = len(l.toks) + 1 // before the next token
 				continue
-			case tokRefTerminator:
-				l.pos-- // backup(1)
-				if l.pos > start {
-					l.gapAt = len(l.toks) + 1
-				}
-				l.addSpecial(l.image(start, l.pos))
-				l.inReference = false
-				l.pop()
-				start = l.pos
-				continue
-			case tokDirTerminator:
+			case tokRefTerminator, tokDirTerminator:
+				// a special token: the text so far, less the character
+				// that ended it (backup(1)); it ends the reference or the
+				// directive
 				l.pos--
 				if l.pos > start {
 					l.gapAt = len(l.toks) + 1
 				}
 				l.addSpecial(l.image(start, l.pos))
-				l.inDirective = false
+				if best == tokRefTerminator {
+					l.inReference = false
+				} else {
+					l.inDirective = false
+				}
 				l.pop()
 				start = l.pos
 				continue
