@@ -110,7 +110,9 @@ func cmdBench(args []string, stdout, stderr io.Writer) int {
 		}
 		parse = func() (*vtleval.Template, error) { return apigw.Parse(name, src) }
 		render = func(t *vtleval.Template) (string, error) {
-			return apigw.Render(t, apigw.NewRequestEnv(req))
+			env := apigw.NewRequestEnv(req)
+			defer env.Release() // as vtlcheck test does after each case
+			return apigw.Render(t, env)
 		}
 	} else {
 		var data []byte

@@ -27,7 +27,22 @@ type Input struct {
 	// printed is $input.json('$') when it was printed while parsing the
 	// body, until $input.path hands out values a template may change.
 	printed string
+	// blocks holds the parsed body's values when they came from pooled
+	// blocks (see Env.Release).
+	blocks *vtleval.ArenaBlocks
 }
+
+// release gives back the pooled blocks of the parsed body (see
+// Env.Release); $input then fails as a body that cannot be read.
+func (in *Input) release() {
+	if in.blocks != nil {
+		in.blocks.Release()
+		in.blocks = nil
+	}
+	in.parsed, in.printed, in.done, in.err = nil, "", true, errReleased
+}
+
+var errReleased = errors.New("apigw: $input used after Env.Release")
 
 // NewInput makes $input for a payload and the method request's parameters.
 func NewInput(payload string, req *Request) *Input {
@@ -80,7 +95,11 @@ func (in *Input) GetProperty(name string) (vtleval.Value, bool) {
 func (in *Input) doc() (vtleval.Value, error) {
 	if !in.done {
 		in.done = true
-		in.parsed, in.err = ParseJSON(in.body)
+		// ParseJSON, with the strict parser's blocks from the pool
+		var ok bool
+		if in.parsed, in.blocks, ok = parseStrictJSONPooled(in.body); !ok {
+			in.parsed, in.err = parsePermissive(in.body)
+		}
 		var je *JSONError
 		if errors.As(in.err, &je) {
 			in.err = &PayloadError{Err: je}
@@ -108,11 +127,11 @@ func (in *Input) printBody() (string, bool) {
 	if in.tmpl == nil || !readsBodyValues(in.tmpl) {
 		return compactJSON(in.body)
 	}
-	v, text, ok := parseStrictJSONCompact(in.body)
+	v, text, blocks, ok := parseStrictJSONCompact(in.body)
 	if !ok {
 		return "", false // not strict JSON: doc, then the values
 	}
-	in.done, in.parsed, in.printed = true, v, text
+	in.done, in.parsed, in.printed, in.blocks = true, v, text, blocks
 	return text, true
 }
 

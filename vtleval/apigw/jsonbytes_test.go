@@ -64,7 +64,7 @@ func BenchmarkCompactJSON(b *testing.B) {
 	b.Run("parse-and-print", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, _, ok := parseStrictJSONCompact(body); !ok {
+			if _, _, _, ok := parseStrictJSONCompact(body); !ok {
 				b.Fatal("not taken")
 			}
 		}
@@ -152,7 +152,7 @@ func TestCompactJSONAgrees(t *testing.T) {
 // it, and taken exactly when the strict parser takes in.
 func checkStrictCompact(t *testing.T, in string, v vtleval.Value, err error) {
 	t.Helper()
-	cv, text, ok := parseStrictJSONCompact(in)
+	cv, text, _, ok := parseStrictJSONCompact(in)
 	if _, strict := parseStrictJSON(in); ok != strict {
 		t.Fatalf("%q: parseStrictJSONCompact takes it: %v, parseStrictJSON: %v", in, ok, strict)
 	}

@@ -23,24 +23,35 @@ func parseStrictJSON(s string) (v vtleval.Value, ok bool) {
 	return p.parse(s)
 }
 
+// parseStrictJSONPooled is parseStrictJSON with the first blocks of the
+// values from a pool: the caller releases them (when not nil) once it
+// uses none of the values any more.
+func parseStrictJSONPooled(s string) (v vtleval.Value, blocks *vtleval.ArenaBlocks, ok bool) {
+	p := strictParser{pooled: true}
+	v, ok = p.parse(s)
+	return v, p.blocks, ok
+}
+
 // parseStrictJSONCompact is parseStrictJSON that also gives what
 // vtleval.JSON prints for the value, its compact printing, for
 // $input.json('$') in a template that reads the body's values as well:
 // the text with the spans it changes, noted while parsing, written
 // otherwise, at a fraction of the cost of a separate pass over the text.
-func parseStrictJSONCompact(s string) (v vtleval.Value, text string, ok bool) {
+//
+// The values' first blocks come from a pool, as with parseStrictJSONPooled.
+func parseStrictJSONCompact(s string) (v vtleval.Value, text string, blocks *vtleval.ArenaBlocks, ok bool) {
 	n := notesPool.Get().(*compactNotes)
 	defer func() {
 		clear(n.repl)
 		*n = compactNotes{tokens: n.tokens[:0], repl: n.repl[:0]}
 		notesPool.Put(n)
 	}()
-	p := strictParser{compact: true, compactNotes: n}
+	p := strictParser{compact: true, compactNotes: n, pooled: true}
 	if v, ok = p.parse(s); !ok {
-		return nil, "", false
+		return nil, "", nil, false
 	}
 	if p.uneven {
-		return v, vtleval.JSON(v), true
+		return v, vtleval.JSON(v), p.blocks, true
 	}
 	// the text without the whitespace between tokens, and with the
 	// tokens written otherwise
@@ -61,7 +72,7 @@ func parseStrictJSONCompact(s string) (v vtleval.Value, text string, ok bool) {
 		at = t[1]
 	}
 	out = appendNoSpace(out, s[at:p.i])
-	return v, unsafe.String(&out[0], len(out)), true
+	return v, unsafe.String(&out[0], len(out)), p.blocks, true
 }
 
 // appendNoSpace appends the bytes of t but whitespace.
@@ -124,15 +135,26 @@ func (p *strictParser) parse(s string) (v vtleval.Value, ok bool) {
 		// braces and brackets bound (colons and commas in strings only
 		// make more)
 		braces, brackets := strings.Count(s, "{"), strings.Count(s, "[")
-		p.arena.Reserve(min(braces, len(s)/3+1),
-			min(strings.Count(s, ":")+strings.Count(s, ",")+braces+brackets, len(s)/2+1))
-		p.arena.ReserveLists(min(brackets, len(s)/2))
+		maps := min(braces, len(s)/3+1)
+		values := min(strings.Count(s, ":")+strings.Count(s, ",")+braces+brackets, len(s)/2+1)
+		lists := min(brackets, len(s)/2)
 		// a guess, not a bound: the first blocks of the strings and
 		// Doubles not met before (see box)
-		p.arena.ReserveScalars(min(max(len(s)/32, 16), 256), min(max(len(s)/64, 16), 256))
+		strs, floats := min(max(len(s)/32, 16), 256), min(max(len(s)/64, 16), 256)
+		if p.pooled {
+			p.blocks = p.arena.ReservePooled(maps, values, lists, strs, floats)
+		} else {
+			p.arena.Reserve(maps, values)
+			p.arena.ReserveLists(lists)
+			p.arena.ReserveScalars(strs, floats)
+		}
 	}
 	v, ok = p.value(0)
 	if !ok {
+		if p.blocks != nil {
+			p.blocks.Release() // nothing has the values
+			p.blocks = nil
+		}
 		return nil, false
 	}
 	return v, true
@@ -176,6 +198,10 @@ type strictParser struct {
 	fastParser
 	items []vtleval.Value // see value
 	arena vtleval.Arena   // the document's maps and lists
+	// pooled has the arena's first blocks taken from a pool: blocks, for
+	// the caller to release when the values are no longer used
+	pooled bool
+	blocks *vtleval.ArenaBlocks
 	// the Values of short strings met before, keys and values apart
 	// (see box)
 	boxedKeys, boxedVals [64]vtleval.Value

@@ -151,6 +151,7 @@ func Invoke(ig *Integration, req *Request, out *Outcome) *Result {
 		ct = mimeType(v)
 	}
 	env := NewRequestEnv(req)
+	defer env.Release() // nothing in the Result holds a value of the renders
 	tmpl, found := findTemplate(ig.RequestTemplates, ct)
 	pass := ig.PassthroughBehavior
 	if pass == "" {
@@ -289,6 +290,7 @@ func Invoke(ig *Integration, req *Request, out *Outcome) *Result {
 	}
 	body := respBody
 	respEnv := env.WithInput(NewInput(respBody, req))
+	defer respEnv.Release()
 	rt, ok := findTemplate(ir.ResponseTemplates, accept)
 	if !ok {
 		rt, ok = findTemplate(ir.ResponseTemplates, "application/json")

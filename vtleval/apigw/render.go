@@ -123,6 +123,19 @@ func (e *Env) WithInput(in *Input) *Env {
 	return &Env{Input: in, Stage: e.Stage, ctx: e.ctx}
 }
 
+// Release ends the environment: the memory of the values it made from the
+// body goes back to a pool, for the next environment's parse to reuse.
+// Call it once the renders are done and nothing reads a value that
+// $input, $context or $stageVariables handed out (outputs and errors are
+// strings, which are safe to keep). Not calling it is also fine: the
+// collector then takes the memory. An Env made by WithInput shares
+// $context, so release it too when its $input parsed a body.
+func (e *Env) Release() {
+	if e.Input != nil {
+		e.Input.release()
+	}
+}
+
 // Context returns $context, building it if no template has read it yet.
 func (e *Env) Context() *vtleval.Map {
 	if e.ctx.m == nil {
@@ -184,5 +197,7 @@ func RenderRequestTemplate(name, src string, r *Request) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return Render(t, NewRequestEnv(r))
+	env := NewRequestEnv(r)
+	defer env.Release()
+	return Render(t, env)
 }
