@@ -17,7 +17,8 @@ import (
 //	go test ./vtleval/apigw -run '^$' -bench . -benchmem
 //
 // Every render builds a fresh environment (NewRequestEnv), so the body is
-// parsed per render, as API Gateway does per request. Times are never
+// parsed per render, as API Gateway does per request, and releases it
+// after (Env.Release), as the pipeline does. Times are never
 // asserted; the tests below only check that the inputs render as expected.
 
 const benchDir = "../../testdata/bench"
@@ -98,7 +99,7 @@ func TestBenchInputs(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", in.name, err)
 		}
-		out, err := Render(tmpl, NewRequestEnv(in.req))
+		out, err := renderReleased(tmpl, in.req)
 		if err != nil {
 			t.Fatalf("%s: %v", in.name, err)
 		}
@@ -169,7 +170,7 @@ func BenchmarkRender(b *testing.B) {
 			}
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Render(tmpl, NewRequestEnv(in.req)); err != nil {
+				if _, err := renderReleased(tmpl, in.req); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -187,7 +188,7 @@ func BenchmarkParseRender(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := Render(tmpl, NewRequestEnv(in.req)); err != nil {
+				if _, err := renderReleased(tmpl, in.req); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -265,7 +266,7 @@ func BenchmarkRenderScaling(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(src)))
 			for b.Loop() {
-				if _, err := Render(tmpl, NewRequestEnv(req)); err != nil {
+				if _, err := renderReleased(tmpl, req); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -284,7 +285,7 @@ func BenchmarkRenderScaling(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(r.Body)))
 			for b.Loop() {
-				if _, err := Render(tmpl, NewRequestEnv(&r)); err != nil {
+				if _, err := renderReleased(tmpl, &r); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -346,4 +347,12 @@ func BenchmarkRequestParts(b *testing.B) {
 			vtleval.JSON(doc)
 		}
 	})
+}
+
+// renderReleased renders tmpl for req in a fresh environment and releases
+// it, as vtlcheck bench and the pipeline do.
+func renderReleased(tmpl *vtleval.Template, req *Request) (string, error) {
+	env := NewRequestEnv(req)
+	defer env.Release()
+	return Render(tmpl, env)
 }
