@@ -110,9 +110,7 @@ func cmdBench(args []string, stdout, stderr io.Writer) int {
 		}
 		parse = func() (*vtleval.Template, error) { return apigw.Parse(name, src) }
 		render = func(t *vtleval.Template) (string, error) {
-			env := apigw.NewRequestEnv(req)
-			defer env.Release() // as vtlcheck test does after each case
-			return apigw.Render(t, env)
+			return apigw.RenderRequest(t, req) // released, as vtlcheck test does after each case
 		}
 	} else {
 		var data []byte

@@ -99,7 +99,7 @@ func TestBenchInputs(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", in.name, err)
 		}
-		out, err := renderReleased(tmpl, in.req)
+		out, err := RenderRequest(tmpl, in.req)
 		if err != nil {
 			t.Fatalf("%s: %v", in.name, err)
 		}
@@ -170,7 +170,7 @@ func BenchmarkRender(b *testing.B) {
 			}
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := renderReleased(tmpl, in.req); err != nil {
+				if _, err := RenderRequest(tmpl, in.req); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -188,7 +188,7 @@ func BenchmarkParseRender(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := renderReleased(tmpl, in.req); err != nil {
+				if _, err := RenderRequest(tmpl, in.req); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -266,7 +266,7 @@ func BenchmarkRenderScaling(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(src)))
 			for b.Loop() {
-				if _, err := renderReleased(tmpl, req); err != nil {
+				if _, err := RenderRequest(tmpl, req); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -285,7 +285,7 @@ func BenchmarkRenderScaling(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(r.Body)))
 			for b.Loop() {
-				if _, err := renderReleased(tmpl, &r); err != nil {
+				if _, err := RenderRequest(tmpl, &r); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -347,12 +347,4 @@ func BenchmarkRequestParts(b *testing.B) {
 			vtleval.JSON(doc)
 		}
 	})
-}
-
-// renderReleased renders tmpl for req in a fresh environment and releases
-// it, as vtlcheck bench and the pipeline do.
-func renderReleased(tmpl *vtleval.Template, req *Request) (string, error) {
-	env := NewRequestEnv(req)
-	defer env.Release()
-	return Render(tmpl, env)
 }

@@ -95,11 +95,7 @@ func (in *Input) GetProperty(name string) (vtleval.Value, bool) {
 func (in *Input) doc() (vtleval.Value, error) {
 	if !in.done {
 		in.done = true
-		// ParseJSON, with the strict parser's blocks from the pool
-		var ok bool
-		if in.parsed, in.blocks, ok = parseStrictJSONPooled(in.body); !ok {
-			in.parsed, in.err = parsePermissive(in.body)
-		}
+		in.parsed, in.blocks, in.err = parseJSON(in.body, true)
 		var je *JSONError
 		if errors.As(in.err, &je) {
 			in.err = &PayloadError{Err: je}

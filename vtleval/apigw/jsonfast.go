@@ -23,22 +23,13 @@ func parseStrictJSON(s string) (v vtleval.Value, ok bool) {
 	return p.parse(s)
 }
 
-// parseStrictJSONPooled is parseStrictJSON with the first blocks of the
-// values from a pool: the caller releases them (when not nil) once it
-// uses none of the values any more.
-func parseStrictJSONPooled(s string) (v vtleval.Value, blocks *vtleval.ArenaBlocks, ok bool) {
-	p := strictParser{pooled: true}
-	v, ok = p.parse(s)
-	return v, p.blocks, ok
-}
-
 // parseStrictJSONCompact is parseStrictJSON that also gives what
 // vtleval.JSON prints for the value, its compact printing, for
 // $input.json('$') in a template that reads the body's values as well:
 // the text with the spans it changes, noted while parsing, written
 // otherwise, at a fraction of the cost of a separate pass over the text.
 //
-// The values' first blocks come from a pool, as with parseStrictJSONPooled.
+// The values' first blocks come from a pool, as with parseJSON(s, true).
 func parseStrictJSONCompact(s string) (v vtleval.Value, text string, blocks *vtleval.ArenaBlocks, ok bool) {
 	n := notesPool.Get().(*compactNotes)
 	defer func() {

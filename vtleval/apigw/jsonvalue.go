@@ -19,10 +19,20 @@ import (
 
 // ParseJSON parses text as json-smart's permissive parser does.
 func ParseJSON(text string) (vtleval.Value, error) {
-	if v, ok := parseStrictJSON(text); ok {
-		return v, nil
+	v, _, err := parseJSON(text, false)
+	return v, err
+}
+
+// parseJSON is ParseJSON; pooled takes the strict parser's first blocks
+// from a pool, for the caller to release (when not nil) once it uses none
+// of the values any more.
+func parseJSON(text string, pooled bool) (vtleval.Value, *vtleval.ArenaBlocks, error) {
+	p := strictParser{pooled: pooled}
+	if v, ok := p.parse(text); ok {
+		return v, p.blocks, nil
 	}
-	return parsePermissive(text)
+	v, err := parsePermissive(text)
+	return v, nil, err
 }
 
 // parsePermissive is json-smart's permissive parser proper.

@@ -197,6 +197,12 @@ func RenderRequestTemplate(name, src string, r *Request) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return RenderRequest(t, r)
+}
+
+// RenderRequest renders t for r in a fresh environment, which it releases
+// after (Env.Release).
+func RenderRequest(t *vtleval.Template, r *Request) (string, error) {
 	env := NewRequestEnv(r)
 	defer env.Release()
 	return Render(t, env)

@@ -1259,10 +1259,7 @@ func (l *lexer) quick() (tokKind, int) {
 // those, and the rules they tie with, are left to the rules tried one by
 // one (0).
 func (l *lexer) integer(i int) (tokKind, int) {
-	j := i + 1
-	for j < len(l.src) && isDigit(rune(l.src[j])) {
-		j++
-	}
+	j := i + l.digits(i)
 	if c := l.at(j); c == '.' || c == 'e' || c == 'E' {
 		return 0, 0
 	}

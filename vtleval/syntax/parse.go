@@ -454,7 +454,8 @@ func (p *parser) kind() tokKind {
 	return p.moreKind()
 }
 
-// moreKind is more().kind, out of line so that kind stays small.
+// moreKind is cur().kind when the token is not lexed yet, out of line so
+// that kind stays small.
 //
 //go:noinline
 func (p *parser) moreKind() tokKind { return p.lexCur().kind }
@@ -1387,8 +1388,6 @@ func (p *parser) stringLiteral() Expr {
 		if err != nil {
 			p.errorf(int(t.pos), "bad \\u escape in string literal: %v", err)
 		}
-	}
-	if img[0] == '"' {
 		body = strings.ReplaceAll(body, `""`, `"`)
 	} else {
 		body = strings.ReplaceAll(body, "''", "'")
